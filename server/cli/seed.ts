@@ -1,0 +1,15 @@
+/** `npm run db:seed`: applies cypher/schema.cypher then cypher/seed.cypher (both idempotent). */
+import { loadConfig } from '../config';
+import { applySchemaAndSeed } from '../neo4j/cypher-script';
+import { openDatabase } from '../neo4j/open-database';
+
+const opened = await openDatabase(loadConfig(), (line) => process.stderr.write(`${line}\n`));
+try {
+  await applySchemaAndSeed(opened.db);
+  const [counts] = await opened.db.read<{ entities: number; links: number }>(
+    'MATCH (e:Entity) WITH count(e) AS entities MATCH ()-[r]->() RETURN entities, count(r) AS links',
+  );
+  process.stderr.write(`Seeded: ${counts?.entities} entities, ${counts?.links} links.\n`);
+} finally {
+  await opened.close();
+}

@@ -1,0 +1,70 @@
+/**
+ * Builds the Threadline HTTP application: GraphQL at /graphql (with GraphiQL), /health, and the
+ * built client at /. It does not listen; `main.ts` does. Tests call `server.yoga.fetch(...)`.
+ */
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Config } from './config';
+import { createContext, type GraphQLContext } from './graphql/context';
+import { EXAMPLE_QUERY } from './graphql/example-query';
+import { loadTypeDefs } from './graphql/load-type-defs';
+import { resolvers } from './graphql/resolvers';
+import { checkHealth } from './http/health';
+import { readStaticFile } from './http/static-files';
+import type { Database } from './neo4j/database';
+
+export type ThreadlineServerOptions = Pick<Config, 'introspection'>;
+
+export type ThreadlineYoga = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+
+export function createThreadlineSchema() {
+  return makeExecutableSchema<GraphQLContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
+  });
+}
+
+/** /health and the static client, answered before GraphQL sees the request. */
+function useNonGraphQLRoutes(db: Database): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname === '/health') {
+        const report = await checkHealth(db);
+        endResponse(
+          new fetchAPI.Response(JSON.stringify(report), {
+            status: report.status === 'ok' ? 200 : 503,
+            headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+          }),
+        );
+        return;
+      }
+      if (url.pathname.startsWith('/graphql') || request.method !== 'GET') return;
+      const file = readStaticFile(url.pathname);
+      if (!file) return;
+      endResponse(
+        new fetchAPI.Response(new Uint8Array(file.body), {
+          headers: {
+            'content-type': file.contentType,
+            'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+          },
+        }),
+      );
+    },
+  };
+}
+
+export function createThreadlineServer(db: Database, options: ThreadlineServerOptions) {
+  const schema = createThreadlineSchema();
+  const yoga: ThreadlineYoga = createYoga<Record<string, unknown>, GraphQLContext>({
+    schema,
+    context: () => createContext(db),
+    graphqlEndpoint: '/graphql',
+    // Yoga's own check only says the process is alive; /health (ours) also asks Neo4j.
+    healthCheckEndpoint: '/livez',
+    landingPage: false,
+    graphiql: options.introspection ? { defaultQuery: EXAMPLE_QUERY, title: 'Threadline' } : false,
+    plugins: [useNonGraphQLRoutes(db)],
+  });
+  return { yoga, schema };
+}

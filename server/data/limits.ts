@@ -1,0 +1,21 @@
+/**
+ * Hard caps, enforced on the server whatever a client sends. The GraphQL layer checks
+ * arguments against them and answers BAD_USER_INPUT naming the allowed range.
+ */
+export const LIMITS = {
+  maxHops: { min: 1, max: 6 },
+  depth: { min: 1, max: 3 },
+  /** Neighbours shown per expanded entity. */
+  neighbourLimit: { min: 1, max: 500 },
+  /** Entities in one neighbourhood answer, all levels together. */
+  maxSubgraphEntities: 3000,
+  pathLimit: { min: 1, max: 100 },
+  searchFirst: { min: 1, max: 100 },
+  pageFirst: { min: 1, max: 500 },
+  linksFirst: { min: 0, max: 500 },
+  connectIds: { min: 2, max: 10 },
+  /** Shortest paths kept per pair in `connect`. */
+  connectPathsPerPair: 10,
+  avoid: { max: 100 },
+  searchText: { max: 200 },
+} as const;

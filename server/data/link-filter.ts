@@ -1,0 +1,38 @@
+/**
+ * The relationship predicate shared by paths, neighbourhoods and links: allowed statuses and,
+ * with an as-of day, only links valid that day. Values travel as parameters; the text is fixed.
+ */
+import { DEFAULT_STATUSES, type LinkStatus } from '../model/vocabulary';
+
+export interface LinkFilter {
+  statuses?: readonly LinkStatus[] | null;
+  asOf?: string | null;
+}
+
+/** Predicate over relationship `r`; expects parameters $statuses and $asOf. */
+export function linkPredicate(r: string): string {
+  return `${r}.status IN $statuses AND ($asOf IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo >= $asOf)))`;
+}
+
+export function linkFilterParams(filter: LinkFilter): {
+  statuses: LinkStatus[];
+  asOf: string | null;
+} {
+  return {
+    statuses: [
+      ...(filter.statuses && filter.statuses.length > 0 ? filter.statuses : DEFAULT_STATUSES),
+    ],
+    asOf: filter.asOf ?? null,
+  };
+}
+
+/** The same rule in TypeScript, for `Link.validOn` and for tests. */
+export function isValidOn(
+  link: { validFrom: string | null; validTo: string | null },
+  day: string,
+): boolean {
+  return (
+    (link.validFrom === null || link.validFrom <= day) &&
+    (link.validTo === null || link.validTo >= day)
+  );
+}

@@ -1,0 +1,47 @@
+/** Checks of argument values against the server's caps; each failure names the argument. */
+import { badInput } from '../errors';
+
+export function intInRange(
+  argument: string,
+  value: number | null | undefined,
+  fallback: number,
+  range: { min: number; max: number },
+): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < range.min || n > range.max) {
+    throw badInput(argument, `must be an integer from ${range.min} to ${range.max}, got ${n}.`);
+  }
+  return n;
+}
+
+export function listWithin<T>(
+  argument: string,
+  value: readonly T[] | null | undefined,
+  max: number,
+): T[] {
+  const list = [...(value ?? [])];
+  if (list.length > max) {
+    throw badInput(argument, `allows at most ${max} items, got ${list.length}.`);
+  }
+  return list;
+}
+
+export function nonEmptyText(argument: string, value: string, maxLength: number): string {
+  const text = value.trim();
+  if (text.length === 0) throw badInput(argument, 'must not be empty.');
+  if (text.length > maxLength) {
+    throw badInput(argument, `must be at most ${maxLength} characters, got ${text.length}.`);
+  }
+  return text;
+}
+
+export function dayOrder(
+  fromArg: string,
+  from: string | null,
+  toArg: string,
+  to: string | null,
+): void {
+  if (from && to && from > to) {
+    throw badInput(toArg, `must not be before ${fromArg} (${from}), got ${to}.`);
+  }
+}

@@ -1,0 +1,61 @@
+/** Field resolvers shared by every entity type, plus the kind-specific and provenance fields. */
+import { LIMITS } from '../../data/limits';
+import type { Direction } from '../../data/links';
+import type { CitationRecord, EntityRecord } from '../../model/types';
+import { ENTITY_KINDS, KIND_PROPERTIES, type LinkType } from '../../model/vocabulary';
+import { intInRange } from '../arguments';
+import type { GraphQLContext } from '../context';
+
+interface LinksArgs {
+  types?: LinkType[] | null;
+  direction: Direction;
+  asOf?: string | null;
+  first?: number | null;
+}
+
+const PROVENANCE = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy'];
+
+function propertyResolver(name: string) {
+  return (entity: EntityRecord) => entity.properties[name] ?? null;
+}
+
+const sharedFields = {
+  citations: (entity: EntityRecord): CitationRecord[] => entity.citations,
+  async links(entity: EntityRecord, args: LinksArgs, { loaders }: GraphQLContext) {
+    const first = intInRange('first', args.first, 50, LIMITS.linksFirst);
+    const found = await loaders
+      .linksOf({
+        types: args.types ?? null,
+        direction: args.direction,
+        asOf: args.asOf ?? null,
+        first,
+      })
+      .load(entity.id);
+    return found.links;
+  },
+};
+
+/** One resolver map per kind type: Person, Company, ... (GraphQL type names are the labels). */
+export const entityTypeResolvers = Object.fromEntries(
+  ENTITY_KINDS.map((kind) => [
+    kind,
+    {
+      ...sharedFields,
+      ...Object.fromEntries(
+        [...KIND_PROPERTIES[kind], ...PROVENANCE].map((name) => [name, propertyResolver(name)]),
+      ),
+    },
+  ]),
+);
+
+export const Entity = {
+  __resolveType: (entity: EntityRecord) => entity.kind,
+};
+
+export const Citation = {
+  async source(citation: CitationRecord, _args: unknown, { loaders }: GraphQLContext) {
+    const source = await loaders.source.load(citation.sourceId);
+    if (!source) throw new Error(`Citation points at a missing source ${citation.sourceId}.`);
+    return source;
+  },
+};

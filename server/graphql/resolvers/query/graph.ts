@@ -1,0 +1,147 @@
+/** Query.neighborhood, paths, connect and timeline: each one Cypher round trip. */
+import { connect } from '../../../data/connect';
+import { LIMITS } from '../../../data/limits';
+import type { Direction } from '../../../data/links';
+import { neighborhood } from '../../../data/neighborhood';
+import { findPaths, type PathMode } from '../../../data/paths';
+import { timeline } from '../../../data/timeline';
+import { badInput, notFound } from '../../../errors';
+import type { EntityRecord, LinkRecord, SubgraphRecord } from '../../../model/types';
+import type { EntityKind, LinkStatus, LinkType } from '../../../model/vocabulary';
+import { dayOrder, intInRange, listWithin } from '../../arguments';
+import type { GraphQLContext } from '../../context';
+
+interface FilterArgs {
+  linkTypes?: LinkType[] | null;
+  kinds?: EntityKind[] | null;
+  statuses?: LinkStatus[] | null;
+  asOf?: string | null;
+}
+
+function subgraph(result: SubgraphRecord, { loaders }: GraphQLContext) {
+  loaders.prime(result);
+  const entities = new Map(result.entities.map((e) => [e.id, e]));
+  return {
+    entities: result.entities,
+    links: result.links,
+    truncated: result.truncated.flatMap((t) => {
+      const entity = entities.get(t.entityId);
+      return entity ? [{ entity, omitted: t.omitted }] : [];
+    }),
+  };
+}
+
+export const graphQueries = {
+  async neighborhood(
+    _: unknown,
+    args: FilterArgs & { id: string; depth?: number | null; limit?: number | null },
+    context: GraphQLContext,
+  ) {
+    const depth = intInRange('depth', args.depth, 1, LIMITS.depth);
+    const limit = intInRange('limit', args.limit, 25, LIMITS.neighbourLimit);
+    const result = await neighborhood(context.db, {
+      id: args.id,
+      depth,
+      limit,
+      linkTypes: args.linkTypes ?? null,
+      kinds: args.kinds ?? null,
+      statuses: args.statuses ?? null,
+      asOf: args.asOf ?? null,
+    });
+    if (!result) throw notFound('entity', args.id);
+    return subgraph(result, context);
+  },
+
+  async paths(
+    _: unknown,
+    args: FilterArgs & {
+      from: string;
+      to: string;
+      maxHops?: number | null;
+      avoid?: string[] | null;
+      mode?: PathMode | null;
+      direction?: Direction | null;
+      limit?: number | null;
+    },
+    context: GraphQLContext,
+  ) {
+    const maxHops = intInRange('maxHops', args.maxHops, 4, LIMITS.maxHops);
+    const limit = intInRange('limit', args.limit, 10, LIMITS.pathLimit);
+    const avoid = listWithin('avoid', args.avoid, LIMITS.avoid.max);
+    if (args.from === args.to) throw badInput('to', 'must differ from "from".');
+    if (avoid.includes(args.from) || avoid.includes(args.to)) {
+      throw badInput('avoid', 'must not contain the ends of the path ("from" or "to").');
+    }
+    const result = await findPaths(context.db, {
+      from: args.from,
+      to: args.to,
+      maxHops,
+      limit,
+      avoid,
+      mode: args.mode ?? 'ALL_SHORTEST',
+      direction: args.direction ?? 'BOTH',
+      linkTypes: args.linkTypes ?? null,
+      kinds: args.kinds ?? null,
+      statuses: args.statuses ?? null,
+      asOf: args.asOf ?? null,
+    });
+    if (!result.fromFound) throw notFound('entity', args.from);
+    if (!result.toFound) throw notFound('entity', args.to);
+    context.loaders.prime(result);
+    const entities = new Map(result.entities.map((e) => [e.id, e]));
+    const links = new Map(result.links.map((l) => [l.id, l]));
+    return {
+      hasMore: result.hasMore,
+      paths: result.paths.map((path) => ({
+        entities: path.entityIds.map((id) => entities.get(id) as EntityRecord),
+        links: path.linkIds.map((id) => links.get(id) as LinkRecord),
+        length: path.linkIds.length,
+      })),
+    };
+  },
+
+  async connect(
+    _: unknown,
+    args: {
+      ids: string[];
+      maxHops?: number | null;
+      linkTypes?: LinkType[] | null;
+      asOf?: string | null;
+    },
+    context: GraphQLContext,
+  ) {
+    const ids = [...new Set(args.ids)];
+    if (ids.length < LIMITS.connectIds.min || ids.length > LIMITS.connectIds.max) {
+      throw badInput(
+        'ids',
+        `needs from ${LIMITS.connectIds.min} to ${LIMITS.connectIds.max} distinct ids, got ${ids.length}.`,
+      );
+    }
+    const maxHops = intInRange('maxHops', args.maxHops, 4, LIMITS.maxHops);
+    const result = await connect(context.db, {
+      ids,
+      maxHops,
+      linkTypes: args.linkTypes ?? null,
+      asOf: args.asOf ?? null,
+    });
+    const [missing] = result.missingIds;
+    if (missing !== undefined) throw notFound('entity', missing);
+    return subgraph(result, context);
+  },
+
+  async timeline(
+    _: unknown,
+    args: { id: string; from?: string | null; to?: string | null },
+    context: GraphQLContext,
+  ) {
+    dayOrder('from', args.from ?? null, 'to', args.to ?? null);
+    const result = await timeline(context.db, args.id, args.from ?? null, args.to ?? null);
+    if (!result.found) throw notFound('entity', args.id);
+    context.loaders.prime({
+      entities: result.others,
+      links: result.events.map((e) => e.link),
+      sources: result.sources,
+    });
+    return result.events;
+  },
+};

@@ -1,0 +1,65 @@
+/** Query.entity, entities, link, source, sources, search and schemaInfo. */
+import { entityPage, searchEntities } from '../../../data/entities';
+import { LIMITS } from '../../../data/limits';
+import { schemaInfo } from '../../../data/schema-info';
+import { allSources } from '../../../data/sources';
+import { badInput } from '../../../errors';
+import type { EntityKind } from '../../../model/vocabulary';
+import { intInRange, nonEmptyText } from '../../arguments';
+import type { GraphQLContext } from '../../context';
+
+const encodeCursor = (id: string) => Buffer.from(`entity:${id}`, 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string): string {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith('entity:')) {
+    throw badInput('after', 'is not a cursor from a previous page (use pageInfo.endCursor).');
+  }
+  return text.slice('entity:'.length);
+}
+
+export const lookupQueries = {
+  entity: (_: unknown, args: { id: string }, { loaders }: GraphQLContext) =>
+    loaders.entity.load(args.id),
+
+  link: (_: unknown, args: { id: string }, { loaders }: GraphQLContext) =>
+    loaders.link.load(args.id),
+
+  source: async (_: unknown, args: { id: string }, { loaders }: GraphQLContext) => {
+    const source = await loaders.source.load(args.id);
+    return source;
+  },
+
+  sources: (_: unknown, _args: unknown, { db }: GraphQLContext) => allSources(db, 1000),
+
+  async entities(
+    _: unknown,
+    args: { kind?: EntityKind | null; first?: number | null; after?: string | null },
+    { db, loaders }: GraphQLContext,
+  ) {
+    const first = intInRange('first', args.first, 20, LIMITS.pageFirst);
+    const after = args.after ? decodeCursor(args.after) : null;
+    const page = await entityPage(db, args.kind ?? null, first, after);
+    loaders.prime({ entities: page.entities });
+    const edges = page.entities.map((node) => ({ cursor: encodeCursor(node.id), node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  },
+
+  async search(
+    _: unknown,
+    args: { text: string; kinds?: EntityKind[] | null; first?: number | null },
+    { db, loaders }: GraphQLContext,
+  ) {
+    const text = nonEmptyText('text', args.text, LIMITS.searchText.max);
+    const first = intInRange('first', args.first, 10, LIMITS.searchFirst);
+    const hits = await searchEntities(db, text, args.kinds?.length ? args.kinds : null, first);
+    loaders.prime({ entities: hits.map((h) => h.entity) });
+    return hits;
+  },
+
+  schemaInfo: (_: unknown, _args: unknown, { db }: GraphQLContext) => schemaInfo(db),
+};

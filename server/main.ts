@@ -1,0 +1,53 @@
+/**
+ * `npm start`: opens the database (starting the local one when NEO4J_URI is unset), applies
+ * schema and seed to an empty database, and serves API and client on http://HOST:PORT.
+ */
+import { createServer } from 'node:http';
+import { ConfigError, loadConfig } from './config';
+import { createThreadlineServer } from './create-server';
+import { applySchemaAndSeed, isEmpty } from './neo4j/cypher-script';
+import { DatabaseUnreachableError, openDatabase } from './neo4j/open-database';
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const opened = await openDatabase(config, log);
+  const { db } = opened;
+  if (await isEmpty(db)) {
+    log('The database is empty: applying schema and the seed story...');
+    await applySchemaAndSeed(db);
+  }
+  const { yoga } = createThreadlineServer(db, config);
+  const server = createServer(yoga);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  log(
+    `Threadline is ready on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (GraphQL at /graphql)`,
+  );
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing in-flight requests, then closing the database...`);
+    // close() stops accepting connections and waits for open requests to finish.
+    server.close(async () => {
+      await opened.close();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DatabaseUnreachableError || error instanceof ConfigError) {
+    log(error.message);
+  } else {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+  process.exit(1);
+});

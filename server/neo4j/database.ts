@@ -1,0 +1,107 @@
+/**
+ * The one place that owns the Neo4j driver and runs Cypher. Reads go through READ-routed managed
+ * transactions (so a neo4j:// cluster spreads them over its members), every transaction gets a
+ * timeout, and driver failures become the API's errors.
+ */
+import neo4j, { type Driver, type Neo4jError, type RecordShape } from 'neo4j-driver';
+import type { Neo4jConnection } from '../config';
+import { userError } from '../errors';
+
+export interface QueryEvent {
+  cypher: string;
+  mode: 'READ' | 'WRITE';
+}
+
+export interface Database {
+  /** Runs one read query; rows come back as plain objects with JS numbers. */
+  read<T extends RecordShape = RecordShape>(cypher: string, params?: object): Promise<T[]>;
+  write<T extends RecordShape = RecordShape>(cypher: string, params?: object): Promise<T[]>;
+  /** Resolves when the server answers; rejects with the driver's error otherwise. */
+  verify(): Promise<void>;
+  /** Called for every query sent; tests use it to count round trips. */
+  onQuery(listener: (event: QueryEvent) => void): () => void;
+  close(): Promise<void>;
+  readonly uri: string;
+}
+
+export interface DatabaseOptions {
+  /** Upper bound of every transaction, in milliseconds. */
+  queryTimeoutMs: number;
+}
+
+// Fail fast when the database is gone instead of retrying for the driver's default 30 s.
+const DRIVER_CONFIG = {
+  disableLosslessIntegers: true,
+  connectionTimeout: 3_000,
+  connectionAcquisitionTimeout: 5_000,
+  maxTransactionRetryTime: 2_000,
+  logging: { level: 'error' as const, logger: () => {} },
+};
+
+export function createDatabase(connection: Neo4jConnection, options: DatabaseOptions): Database {
+  const driver: Driver = neo4j.driver(
+    connection.uri,
+    neo4j.auth.basic(connection.user, connection.password),
+    DRIVER_CONFIG,
+  );
+  const listeners = new Set<(event: QueryEvent) => void>();
+
+  async function run<T extends RecordShape>(
+    mode: 'READ' | 'WRITE',
+    cypher: string,
+    params: object = {},
+  ): Promise<T[]> {
+    for (const listener of listeners) listener({ cypher, mode });
+    try {
+      const result = await driver.executeQuery(cypher, params as Record<string, unknown>, {
+        routing: mode,
+        database: connection.database,
+        transactionConfig: { timeout: options.queryTimeoutMs },
+      });
+      return result.records.map((record) => record.toObject() as T);
+    } catch (error) {
+      throw mapDriverError(error);
+    }
+  }
+
+  return {
+    uri: connection.uri,
+    read: (cypher, params) => run('READ', cypher, params),
+    write: (cypher, params) => run('WRITE', cypher, params),
+    async verify() {
+      await driver.verifyConnectivity({ database: connection.database });
+    },
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => driver.close(),
+  };
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+function isNeo4jError(error: unknown): error is Neo4jError {
+  return error instanceof Error && typeof (error as Neo4jError).code === 'string';
+}
+
+/** Turns driver errors a client can act on into coded GraphQL errors; the rest stay masked. */
+export function mapDriverError(error: unknown): unknown {
+  if (!isNeo4jError(error)) return error;
+  if (
+    UNAVAILABLE_CODES.has(error.code) ||
+    error.code === 'Neo.TransientError.General.DatabaseUnavailable'
+  ) {
+    return userError(
+      'SERVICE_UNAVAILABLE',
+      'The graph database is not reachable right now; try again shortly.',
+    );
+  }
+  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return userError(
+      'QUERY_TIMEOUT',
+      'The query ran longer than the server allows; narrow it (fewer hops, link types or a smaller limit).',
+    );
+  }
+  return error;
+}

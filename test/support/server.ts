@@ -1,0 +1,23 @@
+/** A Threadline server on a real port, for tests that need HTTP rather than yoga.fetch. */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createThreadlineServer } from '../../server/create-server';
+import type { Database } from '../../server/neo4j/database';
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function listen(db: Database): Promise<RunningServer> {
+  const { yoga } = createThreadlineServer(db, { introspection: true });
+  const server = createServer(yoga);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
