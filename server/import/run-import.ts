@@ -1,0 +1,252 @@
+/**
+ * Runs one import: reads the file, maps rows, and writes them in batches, one transaction per
+ * batch, with at most one batch in flight while the next is being read. Bad rows are skipped and
+ * reported; a batch the database rejects is rolled back alone and reported, and the import goes
+ * on (re-running it completes the missing batch, because every write MERGEs on stable ids).
+ * `dryRun` reads and validates everything and needs no database.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Database } from '../neo4j/database';
+import { writeBatch } from './batch-writer';
+import { resolveConstants } from './constants';
+import { delimiterFor, readCsv, readHeader } from './csv-reader';
+import { mapCsvRow } from './csv-row-mapper';
+import { writeDatasetSource } from './dataset-source';
+import { isFtmEdge, mapFtmEntity, readFtm } from './ftm';
+import { checkColumns, MappingError, parseFtmMapping, parseMapping } from './mapping';
+import { ExistingMatcher } from './matcher';
+import { ImportTally, type Summary } from './tally';
+import type { DatasetSource, RowWrites } from './types';
+
+export type ImportFormat = 'csv' | 'ftm';
+
+export interface ImportOptions {
+  file: string;
+  mappingFile: string;
+  format: ImportFormat;
+  dryRun: boolean;
+  matchExisting: boolean;
+  /** Rows per transaction. */
+  batchSize: number;
+  onProgress?: (rows: number, bytes: number) => void;
+}
+
+export const DEFAULT_BATCH_SIZE = 2000;
+
+/** A problem with the input as a whole (missing file, bad mapping): nothing was written. */
+export class ImportInputError extends Error {}
+
+function readJson(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ImportInputError(`Cannot read the ${what} ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ImportInputError(
+      `The ${what} ${file} is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { extensions?: { code?: string } })?.extensions?.code;
+  return code === 'SERVICE_UNAVAILABLE';
+}
+
+class BatchPipeline {
+  private pending: RowWrites[] = [];
+  private inFlight: Promise<void> = Promise.resolve();
+  private fatal: unknown = null;
+  private readonly matcher: ExistingMatcher | null;
+  private readonly stamp: { now: string; by: string };
+
+  constructor(
+    private readonly db: Database | null,
+    private readonly tally: ImportTally,
+    private readonly batchSize: number,
+    matchExisting: boolean,
+    by: string,
+  ) {
+    this.matcher = db && matchExisting ? new ExistingMatcher(db) : null;
+    this.stamp = { now: new Date().toISOString(), by };
+  }
+
+  async add(writes: RowWrites): Promise<void> {
+    if (this.fatal) throw this.fatal;
+    this.pending.push(writes);
+    if (this.pending.length >= this.batchSize) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const rows = this.pending;
+    this.pending = [];
+    await this.inFlight;
+    if (this.fatal) throw this.fatal;
+    if (rows.length > 0) this.inFlight = this.write(rows);
+  }
+
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.inFlight;
+    if (this.fatal) throw this.fatal;
+  }
+
+  private async write(rows: RowWrites[]): Promise<void> {
+    if (!this.db) {
+      for (const row of rows) {
+        for (const e of row.entities) this.tally.entities.add(e.id, 'created');
+        for (const l of row.links) this.tally.links.add(l.id, 'created');
+      }
+      return;
+    }
+    try {
+      if (this.matcher) await this.applyMatches(rows);
+      const result = await writeBatch(this.db, rows, this.stamp);
+      for (const r of result.entities) this.tally.record('entity', r);
+      for (const r of result.links) this.tally.record('link', r);
+    } catch (error) {
+      const lines = rows.map((r) => r.line).filter((l) => l > 0);
+      this.tally.failedBatches.push({
+        firstLine: lines.length > 0 ? Math.min(...lines) : 0,
+        lastLine: lines.length > 0 ? Math.max(...lines) : 0,
+        reason: (error as Error).message.split('\n')[0] ?? String(error),
+      });
+      if (isUnavailable(error)) this.fatal = error;
+    }
+  }
+
+  /** Points rows at entities already in the graph, as --match-existing decided. */
+  private async applyMatches(rows: RowWrites[]): Promise<void> {
+    const matcher = this.matcher as ExistingMatcher;
+    const decisions = await matcher.decide(rows.flatMap((r) => r.entities));
+    const reported = new Set(this.tally.matches.map((m) => m.name + m.matchedId));
+    const target = (id: string) => {
+      const d = decisions.get(id);
+      return d?.kind === 'matched' ? d.matchedId : id;
+    };
+    for (const row of rows) {
+      for (const entity of row.entities) {
+        const d = decisions.get(entity.id);
+        if (d?.kind === 'matched' || d?.kind === 'ambiguous') {
+          const matchedId = d.kind === 'matched' ? d.matchedId : entity.id;
+          const by =
+            d.kind === 'matched' ? d.by : `nothing: ambiguous between ${d.candidates.join(', ')}`;
+          if (!reported.has(entity.name + matchedId)) {
+            reported.add(entity.name + matchedId);
+            this.tally.matches.push({ line: row.line, name: entity.name, matchedId, by });
+          }
+        }
+        entity.id = target(entity.id);
+      }
+      for (const link of row.links) {
+        link.fromId = target(link.fromId);
+        link.toId = target(link.toId);
+      }
+    }
+  }
+}
+
+async function writeSource(db: Database | null, tally: ImportTally, source: DatasetSource) {
+  tally.sources.add(source.id, db ? await writeDatasetSource(db, source) : 'created');
+}
+
+async function importCsv(
+  db: Database | null,
+  options: ImportOptions,
+  tally: ImportTally,
+  by: string,
+) {
+  const mapping = parseMapping(readJson(options.mappingFile, 'mapping'));
+  const delimiter = delimiterFor(options.file, mapping.delimiter);
+  checkColumns(mapping, await readHeader(options.file, delimiter));
+  const constants = await resolveConstants(options.file, delimiter, mapping);
+  await writeSource(db, tally, mapping.dataset);
+  const pipeline = new BatchPipeline(db, tally, options.batchSize, options.matchExisting, by);
+  if (constants.entities.length + constants.links.length > 0) {
+    await pipeline.add({ line: 0, ...constants });
+    await pipeline.flush();
+  }
+  let bytes = 0;
+  for await (const item of readCsv(options.file, {
+    delimiter,
+    onBytes: (b) => {
+      bytes = b;
+    },
+  })) {
+    tally.rowsRead += 1;
+    if (item.kind === 'problem') {
+      tally.rowProblem(item.problem);
+    } else {
+      const mapped = mapCsvRow(mapping, item.row);
+      if (mapped.ok) await pipeline.add(mapped.writes);
+      else tally.rowProblem(mapped.problem);
+    }
+    options.onProgress?.(tally.rowsRead, bytes);
+  }
+  await pipeline.finish();
+}
+
+async function importFtm(
+  db: Database | null,
+  options: ImportOptions,
+  tally: ImportTally,
+  by: string,
+) {
+  const mapping = parseFtmMapping(readJson(options.mappingFile, 'mapping'));
+  await writeSource(db, tally, mapping.dataset);
+  const size = statSync(options.file).size;
+  // Pass 1 writes the things, pass 2 the relationships, so every link finds both ends.
+  for (const pass of ['things', 'edges'] as const) {
+    const pipeline = new BatchPipeline(db, tally, options.batchSize, options.matchExisting, by);
+    const offset = pass === 'things' ? 0 : size;
+    for await (const item of readFtm(options.file, (b) =>
+      options.onProgress?.(tally.rowsRead, (offset + b) / 2),
+    )) {
+      if (item.kind === 'problem') {
+        if (pass === 'things') {
+          tally.rowsRead += 1;
+          tally.rowProblem(item.problem);
+        }
+        continue;
+      }
+      if (isFtmEdge(item.entity.schema) !== (pass === 'edges')) continue;
+      const mapped = mapFtmEntity(mapping, item.entity, item.line);
+      if (mapped.kind === 'unsupported') {
+        tally.rowsRead += 1;
+        tally.rowsSkipped += 1;
+        tally.unsupportedSchema(mapped.schema);
+        continue;
+      }
+      tally.rowsRead += 1;
+      if (mapped.kind === 'problem') tally.rowProblem(mapped.problem);
+      else await pipeline.add(mapped.writes);
+    }
+    await pipeline.finish();
+  }
+}
+
+/** Imports a file; `db` may be null only for a dry run. */
+export async function runImport(db: Database | null, options: ImportOptions): Promise<Summary> {
+  if (!db && !options.dryRun) throw new Error('A database is needed unless dryRun is set.');
+  try {
+    statSync(options.file);
+  } catch {
+    throw new ImportInputError(`Cannot read the data file ${options.file}: it does not exist.`);
+  }
+  const tally = new ImportTally();
+  const by = `import:${path.basename(options.file)}`;
+  const target = options.dryRun ? null : db;
+  try {
+    if (options.format === 'ftm') await importFtm(target, options, tally, by);
+    else await importCsv(target, options, tally, by);
+  } catch (error) {
+    if (error instanceof MappingError) throw new ImportInputError(error.message);
+    throw error;
+  }
+  return tally.summary(options.dryRun);
+}
