@@ -70,7 +70,11 @@ export async function* readCsv(
       skip_records_with_error: true,
     }),
   );
-  parser.on('skip', (error: Error & { lines?: number }) => {
+  // A broken quote can raise a second error for the same record; report the first only.
+  let lastSkippedRecord = -1;
+  parser.on('skip', (error: Error & { lines?: number; records?: number }) => {
+    if (error.records !== undefined && error.records === lastSkippedRecord) return;
+    lastSkippedRecord = error.records ?? -1;
     skipped.push({
       line: error.lines ?? 0,
       reason: `cannot be read as CSV: ${error.message.replace(/ at line \d+.*$/, '')}`,

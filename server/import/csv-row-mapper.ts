@@ -152,6 +152,7 @@ export function mapCsvRow(mapping: CsvMapping, row: CsvRow): MappedRow {
     for (const name of Object.keys(mapping.entities)) entities.set(name, entityFor(ctx, name));
     const links: LinkWrite[] = [];
     for (const [i, spec] of mapping.links.entries()) {
+      if (spec.when && ctx.cell(spec.when) === '') continue;
       const fromId = endpointId(spec.from, entities, mapping);
       const toId = endpointId(spec.to, entities, mapping);
       // An optional entity that this row lacks takes its links with it.

@@ -50,6 +50,8 @@ export interface RowEntitySpec {
 export type EndpointSpec = { entity: string } | { existing: string };
 
 export interface RowLinkSpec {
+  /** The link exists only in rows where this column is not empty (e.g. a listing date). */
+  when: string | null;
   type: ValueSpec;
   from: EndpointSpec;
   to: EndpointSpec;
@@ -322,6 +324,7 @@ function parseRowLink(c: Checker, raw: unknown, path: string): RowLinkSpec {
   const evidence = c.columns(l.evidence, `${path}.evidence`);
   if (evidence.length === 0) c.fail(`${path}.evidence`, 'needs at least one column to quote');
   return {
+    when: c.string(l.when, `${path}.when`, true),
     type: type ?? { value: 'AFFILIATED_WITH' },
     from: parseEndpoint(c, l.from, `${path}.from`),
     to: parseEndpoint(c, l.to, `${path}.to`),
@@ -505,7 +508,7 @@ export function mappedColumns(mapping: CsvMapping): Set<string> {
     columns.push(
       ...specColumns([l.type, l.since, l.until, l.on, l.status, ...Object.values(l.properties)]),
     );
-    columns.push(...l.id.keys, ...l.evidence);
+    columns.push(...l.id.keys, ...l.evidence, ...(l.when ? [l.when] : []));
   }
   for (const e of [...Object.values(mapping.constantEntities), ...mapping.constantLinks]) {
     columns.push(...e.evidence.map((ev) => ev.column));

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildBatchStatement,
+  combineEntities,
+  combineLinks,
+} from '../../../server/import/batch-writer';
+import type { EntityWrite, LinkWrite } from '../../../server/import/types';
+
+const cite = (excerpt: string) => ({ sourceId: 'source:s', excerpt, locator: 'line 1' });
+const entity = (over: Partial<EntityWrite>): EntityWrite => ({
+  id: 'e1',
+  kind: 'Company',
+  name: 'Acme',
+  aliases: [],
+  properties: {},
+  citations: [cite('Name: Acme')],
+  line: 2,
+  ...over,
+});
+const link = (over: Partial<LinkWrite>): LinkWrite => ({
+  id: 'l1',
+  type: 'OWNS',
+  fromId: 'a',
+  toId: 'b',
+  status: 'asserted',
+  since: null,
+  until: null,
+  on: null,
+  validFrom: null,
+  validTo: null,
+  properties: {},
+  citations: [cite('x')],
+  line: 2,
+  ...over,
+});
+
+describe('combining a batch', () => {
+  it('folds repeated entities: first name kept, other spellings become aliases, citations deduplicated', () => {
+    const { combined, conflicts } = combineEntities([
+      entity({}),
+      entity({ name: 'ACME', aliases: ['Acme Co'], citations: [cite('Name: ACME')], line: 3 }),
+      entity({ citations: [cite('Name: Acme')], line: 4 }),
+      entity({ kind: 'Person', line: 5 }),
+    ]);
+    expect(combined).toHaveLength(1);
+    expect(combined[0]).toMatchObject({ name: 'Acme', aliases: ['ACME', 'Acme Co'], line: 2 });
+    expect(combined[0]?.citations.map((c) => c.excerpt)).toEqual(['Name: Acme', 'Name: ACME']);
+    expect(conflicts).toEqual([{ id: 'e1', outcome: 'kind:Company', line: 5 }]);
+  });
+
+  it("lets the newest row set a link's fields and keeps every distinct citation", () => {
+    const [combined] = combineLinks([
+      link({}),
+      link({ until: '2023', citations: [cite('y')], line: 9 }),
+    ]);
+    expect(combined).toMatchObject({ until: '2023', line: 2 });
+    expect(combined?.citations.map((c) => c.excerpt)).toEqual(['x', 'y']);
+  });
+
+  it('writes labels and types only from the vocabulary, and every value as a parameter', () => {
+    const { cypher, params } = buildBatchStatement(
+      [entity({ name: 'O\'Brien" }) MATCH (n) DETACH DELETE n //' })],
+      [link({})],
+    );
+    expect(cypher).not.toContain("O'Brien");
+    expect(cypher).toContain('SET e:Company');
+    expect(cypher).toContain('MERGE (a)-[r:OWNS {id: row.id}]->(b)');
+    expect(Object.keys(params)).toEqual(['e0', 'l1']);
+    expect(() => buildBatchStatement([entity({ kind: 'Robot' as never })], [])).toThrow(
+      /Not an entity kind/,
+    );
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { mapFtmEntity } from '../../../server/import/ftm';
+
+const mapping = {
+  idPrefix: 'x:',
+  dataset: {
+    id: 'source:dataset:x',
+    title: 'X',
+    publisher: 'P',
+    url: 'https://example.org',
+    retrievedAt: '2026',
+    licence: 'CC0',
+    language: null,
+    published: null,
+  },
+};
+
+describe('FollowTheMoney entities', () => {
+  it('maps a PublicBody to a Ministry, keeping the FtM id behind the prefix', () => {
+    const mapped = mapFtmEntity(
+      mapping,
+      {
+        id: 'pb1',
+        schema: 'PublicBody',
+        properties: { name: ['Ministry of Trade'], alias: ['MoT'] },
+      },
+      3,
+    );
+    expect(mapped).toMatchObject({
+      kind: 'writes',
+      writes: {
+        entities: [{ id: 'x:pb1', kind: 'Ministry', name: 'Ministry of Trade', aliases: ['MoT'] }],
+      },
+    });
+  });
+
+  it('turns a Sanction into LISTED_ON a list per authority and program, with listing dates', () => {
+    const mapped = mapFtmEntity(
+      mapping,
+      {
+        id: 's1',
+        schema: 'Sanction',
+        properties: {
+          entity: ['c1'],
+          authority: ['Treasury'],
+          program: ['Export'],
+          listingDate: ['2021-03-04T10:00:00'],
+          endDate: ['2022'],
+        },
+      },
+      5,
+    );
+    if (mapped.kind !== 'writes') throw new Error('expected writes');
+    expect(mapped.writes.entities[0]).toMatchObject({
+      id: 'x:list:treasury:export',
+      kind: 'GovernmentList',
+      name: 'Export (Treasury)',
+    });
+    expect(mapped.writes.links[0]).toMatchObject({
+      id: 'x:s1',
+      type: 'LISTED_ON',
+      fromId: 'x:c1',
+      toId: 'x:list:treasury:export',
+      since: '2021-03-04',
+      until: '2022',
+      validTo: '2022-12-31',
+      properties: { program: 'Export' },
+    });
+    expect(mapped.writes.links[0]?.citations[0]?.excerpt).toBe(
+      'schema: Sanction | entity: c1 | authority: Treasury | program: Export | listingDate: 2021-03-04T10:00:00 | endDate: 2022',
+    );
+  });
+
+  it('maps each relationship schema to its link type, source to target', () => {
+    const cases = [
+      ['Ownership', { owner: ['a'], asset: ['b'] }, 'OWNS'],
+      ['Directorship', { director: ['a'], organization: ['b'] }, 'LEADS'],
+      ['Membership', { member: ['a'], organization: ['b'] }, 'MEMBER_OF'],
+      ['Employment', { employee: ['a'], employer: ['b'] }, 'EMPLOYED_BY'],
+      ['Family', { person: ['a'], relative: ['b'] }, 'FAMILY_OF'],
+      ['Associate', { person: ['a'], associate: ['b'] }, 'ASSOCIATE_OF'],
+      ['Occupancy', { holder: ['a'], post: ['b'] }, 'HOLDS_POSITION'],
+    ] as const;
+    for (const [schema, properties, type] of cases) {
+      const mapped = mapFtmEntity(mapping, { id: 'r', schema, properties: { ...properties } }, 1);
+      if (mapped.kind !== 'writes') throw new Error(`${schema}: ${JSON.stringify(mapped)}`);
+      expect(mapped.writes.links[0]).toMatchObject({ type, fromId: 'x:a', toId: 'x:b' });
+    }
+  });
+
+  it('reports schemata it does not map instead of dropping them', () => {
+    expect(mapFtmEntity(mapping, { id: 'v', schema: 'Vessel', properties: {} }, 1)).toEqual({
+      kind: 'unsupported',
+      schema: 'Vessel',
+    });
+  });
+
+  it('rejects a relationship without its target and a date it cannot read', () => {
+    expect(
+      mapFtmEntity(
+        mapping,
+        { id: 'd', schema: 'Directorship', properties: { director: ['a'] } },
+        9,
+      ),
+    ).toEqual({
+      kind: 'problem',
+      problem: { line: 9, reason: 'missing key: Directorship d has no organization' },
+    });
+    const bad = mapFtmEntity(
+      mapping,
+      { id: 'p', schema: 'Person', properties: { name: ['P'], birthDate: ['2/3/1970'] } },
+      2,
+    );
+    expect(bad).toMatchObject({
+      kind: 'problem',
+      problem: { reason: expect.stringContaining('unparseable date "2/3/1970"') },
+    });
+  });
+});
