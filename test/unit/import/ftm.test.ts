@@ -72,7 +72,7 @@ describe('FollowTheMoney entities', () => {
   });
 
   it('maps each relationship schema to its link type, source to target', () => {
-    const cases = [
+    const cases: [string, Record<string, string[]>, string][] = [
       ['Ownership', { owner: ['a'], asset: ['b'] }, 'OWNS'],
       ['Directorship', { director: ['a'], organization: ['b'] }, 'LEADS'],
       ['Membership', { member: ['a'], organization: ['b'] }, 'MEMBER_OF'],
@@ -80,7 +80,7 @@ describe('FollowTheMoney entities', () => {
       ['Family', { person: ['a'], relative: ['b'] }, 'FAMILY_OF'],
       ['Associate', { person: ['a'], associate: ['b'] }, 'ASSOCIATE_OF'],
       ['Occupancy', { holder: ['a'], post: ['b'] }, 'HOLDS_POSITION'],
-    ] as const;
+    ];
     for (const [schema, properties, type] of cases) {
       const mapped = mapFtmEntity(mapping, { id: 'r', schema, properties: { ...properties } }, 1);
       if (mapped.kind !== 'writes') throw new Error(`${schema}: ${JSON.stringify(mapped)}`);
