@@ -1,9 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
+// graphql ships a CJS build (main) and an ESM build (module) without an exports map. Vite would
+// give our code the ESM copy while graphql-yoga loads the CJS one; yoga then does not recognise
+// our GraphQLErrors (instanceof) and masks them as "Unexpected error.". One copy for everyone.
+const oneGraphQL = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: oneGraphQL,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -11,6 +17,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: oneGraphQL,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

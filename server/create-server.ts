@@ -4,16 +4,27 @@
  */
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import type { Config } from './config';
+import { type Config, loadConfig } from './config';
 import { createContext, type GraphQLContext } from './graphql/context';
 import { EXAMPLE_QUERY } from './graphql/example-query';
 import { loadTypeDefs } from './graphql/load-type-defs';
 import { resolvers } from './graphql/resolvers';
+import { useAccessControl } from './http/auth';
 import { checkHealth } from './http/health';
+import { useQueryCost } from './http/query-cost';
+import {
+  corsOptions,
+  useArmor,
+  useBodyLimit,
+  useRateLimit,
+  useSecurityHeaders,
+} from './http/security';
 import { readStaticFile } from './http/static-files';
 import type { Database } from './neo4j/database';
 
-export type ThreadlineServerOptions = Pick<Config, 'introspection'>;
+/** `access` and `http` default to loadConfig({}): read-only, rate-limited, no CORS. */
+export type ThreadlineServerOptions = Pick<Config, 'introspection'> &
+  Partial<Pick<Config, 'access' | 'http'>>;
 
 export type ThreadlineYoga = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
@@ -56,6 +67,9 @@ function useNonGraphQLRoutes(db: Database): Plugin {
 
 export function createThreadlineServer(db: Database, options: ThreadlineServerOptions) {
   const schema = createThreadlineSchema();
+  const defaults = loadConfig({});
+  const access = options.access ?? defaults.access;
+  const http = options.http ?? defaults.http;
   const yoga: ThreadlineYoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     context: () => createContext(db),
@@ -64,7 +78,18 @@ export function createThreadlineServer(db: Database, options: ThreadlineServerOp
     healthCheckEndpoint: '/livez',
     landingPage: false,
     graphiql: options.introspection ? { defaultQuery: EXAMPLE_QUERY, title: 'Threadline' } : false,
-    plugins: [useNonGraphQLRoutes(db)],
+    cors: corsOptions(http.corsOrigins),
+    // One operation per request: a batch would multiply every per-request limit.
+    batching: false,
+    plugins: [
+      useSecurityHeaders(),
+      useRateLimit(http),
+      useNonGraphQLRoutes(db),
+      useBodyLimit(http.maxBodyBytes),
+      useArmor(),
+      useAccessControl(access),
+      useQueryCost(),
+    ],
   });
   return { yoga, schema };
 }

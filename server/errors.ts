@@ -11,7 +11,10 @@ export type ErrorCode =
   | 'QUERY_TIMEOUT'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE';
 
 export function userError(
   code: ErrorCode,

@@ -2,6 +2,7 @@
 import { Citation, Entity, entityTypeResolvers } from './entity';
 import { EntityKind, LinkStatus } from './enums';
 import { Link, Source } from './link';
+import { curationMutations } from './mutation/curation';
 import { graphQueries } from './query/graph';
 import { lookupQueries } from './query/lookup';
 import { DateScalar, DateTime, PartialDate } from './scalars';
@@ -18,4 +19,5 @@ export const resolvers = {
   Link,
   Source,
   Query: { ...lookupQueries, ...graphQueries },
+  Mutation: curationMutations,
 };

@@ -1,0 +1,175 @@
+/**
+ * Estimates how many fields an operation can resolve, with the variables it is run with, and
+ * refuses it above a budget before any resolver runs. Each list multiplies what is selected
+ * inside it by the most items it can hold: its `first`/`limit` argument (clamped to the server's
+ * cap, which the resolvers enforce anyway) or a size from the table below. This is what stops
+ * `links { to { links { to { links ... } } } }` from fanning out to millions of objects.
+ *
+ * GraphQL Armor's cost rule is not used for this: it reads only literal `first` values (a
+ * variable slips through) and multiplies by unchecked values, which would pre-empt the clearer
+ * "must be from 0 to 500" argument errors.
+ */
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  isCompositeType,
+  isListType,
+  Kind,
+  type SelectionSetNode,
+  valueFromAST,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { LIMITS } from '../data/limits';
+import { userError } from '../errors';
+
+/** Fields an operation may resolve at most, counting every item of every list. */
+export const MAX_QUERY_COST = 300_000;
+
+/** List size used for a list field that has no entry below. */
+const DEFAULT_LIST_SIZE = 10;
+
+type Args = Record<string, unknown>;
+
+function capped(value: unknown, fallback: number, max: number): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+  return Math.max(0, Math.min(n, max));
+}
+
+/**
+ * How many items a field can multiply its selection by, keyed by field name (and parent type
+ * where the name alone is ambiguous). Numbers are the server's hard caps.
+ */
+const MULTIPLIERS: Record<string, (args: Args) => number> = {
+  'Query.search': (a) => capped(a.first, 10, LIMITS.searchFirst.max),
+  'Query.entities': (a) => capped(a.first, 20, LIMITS.pageFirst.max),
+  'Query.paths': (a) => capped(a.limit, 10, LIMITS.pathLimit.max),
+  'Query.sources': () => 500,
+  'Query.timeline': () => 500,
+  'EntityConnection.edges': () => 1,
+  'PathResult.paths': () => 1,
+  'Path.entities': () => LIMITS.maxHops.max + 1,
+  'Path.links': () => LIMITS.maxHops.max,
+  'Subgraph.entities': () => LIMITS.maxSubgraphEntities,
+  'Subgraph.links': () => LIMITS.maxSubgraphEntities,
+  'Subgraph.truncated': () => LIMITS.maxSubgraphEntities,
+  'SchemaInfo.kinds': () => 8,
+  'SchemaInfo.linkTypes': () => 18,
+  links: (a) => capped(a.first, 50, LIMITS.linksFirst.max),
+  citations: () => 10,
+};
+
+function multiplier(parent: string, field: GraphQLField<unknown, unknown>, args: Args): number {
+  const rule = MULTIPLIERS[`${parent}.${field.name}`] ?? MULTIPLIERS[field.name];
+  if (rule) return rule(args);
+  return isListType(getNullableType(field.type)) ? DEFAULT_LIST_SIZE : 1;
+}
+
+interface CostContext {
+  schema: GraphQLSchema;
+  fragments: Map<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+}
+
+function argumentValues(
+  field: GraphQLField<unknown, unknown>,
+  node: { arguments?: readonly { name: { value: string }; value: import('graphql').ValueNode }[] },
+  variables: Record<string, unknown>,
+): Args {
+  const args: Args = {};
+  for (const arg of node.arguments ?? []) {
+    const definition = field.args.find((a) => a.name === arg.name.value);
+    if (definition) args[arg.name.value] = valueFromAST(arg.value, definition.type, variables);
+  }
+  return args;
+}
+
+function selectionCost(
+  set: SelectionSetNode,
+  type: GraphQLCompositeType,
+  context: CostContext,
+  seen: ReadonlySet<string>,
+): number {
+  let cost = 0;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value.startsWith('__') || !('getFields' in type)) {
+        cost += 1;
+        continue;
+      }
+      const field = type.getFields()[selection.name.value];
+      if (!field) continue;
+      const named = getNamedType(field.type);
+      const inner =
+        selection.selectionSet && isCompositeType(named)
+          ? selectionCost(selection.selectionSet, named, context, seen)
+          : 0;
+      const args = argumentValues(field, selection, context.variables);
+      cost += 1 + multiplier(type.name, field, args) * inner;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const condition = selection.typeCondition
+        ? context.schema.getType(selection.typeCondition.name.value)
+        : type;
+      if (condition && isCompositeType(condition)) {
+        cost += selectionCost(selection.selectionSet, condition, context, seen);
+      }
+    } else {
+      const name = selection.name.value;
+      const fragment = context.fragments.get(name);
+      if (!fragment || seen.has(name)) continue;
+      const condition = context.schema.getType(fragment.typeCondition.name.value);
+      if (condition && isCompositeType(condition)) {
+        cost += selectionCost(fragment.selectionSet, condition, context, new Set([...seen, name]));
+      }
+    }
+  }
+  return cost;
+}
+
+/** The estimated number of fields the operation resolves with these variables. */
+export function estimateQueryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> = {},
+): number {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  if (!operation) return 0;
+  const root =
+    operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  if (!root) return 0;
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  return selectionCost(operation.selectionSet, root, { schema, fragments, variables }, new Set());
+}
+
+export function useQueryCost(maxCost = MAX_QUERY_COST): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const cost = estimateQueryCost(
+        args.schema,
+        args.document,
+        args.operationName,
+        (args.variableValues ?? {}) as Record<string, unknown>,
+      );
+      if (cost <= maxCost) return;
+      setResultAndStopExecution({
+        errors: [
+          userError(
+            'QUERY_TOO_COMPLEX',
+            `This query could resolve about ${cost} fields; the server allows ${maxCost}. Ask for fewer items (first, limit) or nest lists such as links less deeply.`,
+            { cost, maxCost, http: { status: 400 } },
+          ),
+        ],
+      });
+    },
+  };
+}
