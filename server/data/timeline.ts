@@ -22,6 +22,7 @@ export interface TimelineEventRecord {
 export interface TimelineResult {
   found: boolean;
   events: TimelineEventRecord[];
+  /** The entity itself and those at the other ends of its links. */
   others: EntityRecord[];
   sources: SourceRecord[];
 }
@@ -47,7 +48,7 @@ export async function timeline(
      }
      ${citedSourcesSubquery('rels')}
      RETURN e IS NOT NULL AS found, [r IN rels | ${linkProjection('r')}] AS links,
-            [o IN others | ${entityProjection('o')}] AS others, sources`,
+            [o IN others + [e] | ${entityProjection('o')}] AS others, sources`,
     { id },
   );
   if (!row) return { found: false, events: [], others: [], sources: [] };
