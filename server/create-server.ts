@@ -16,6 +16,7 @@ import {
   corsOptions,
   useArmor,
   useBodyLimit,
+  useIntrospection,
   useRateLimit,
   useSecurityHeaders,
 } from './http/security';
@@ -87,6 +88,7 @@ export function createThreadlineServer(db: Database, options: ThreadlineServerOp
       useNonGraphQLRoutes(db),
       useBodyLimit(http.maxBodyBytes),
       useArmor(),
+      useIntrospection(options.introspection),
       useAccessControl(access),
       useQueryCost(),
     ],

@@ -55,18 +55,34 @@ const MULTIPLIERS: Record<string, (args: Args) => number> = {
   'PathResult.paths': () => 1,
   'Path.entities': () => LIMITS.maxHops.max + 1,
   'Path.links': () => LIMITS.maxHops.max,
-  'Subgraph.entities': () => LIMITS.maxSubgraphEntities,
-  'Subgraph.links': () => LIMITS.maxSubgraphEntities,
-  'Subgraph.truncated': () => LIMITS.maxSubgraphEntities,
+  // A subgraph's size follows from its parent's arguments (see subgraphSize).
+  'Subgraph.entities': () => 1,
+  'Subgraph.links': () => 1,
+  'Subgraph.truncated': () => 1,
   'SchemaInfo.kinds': () => 8,
   'SchemaInfo.linkTypes': () => 18,
   links: (a) => capped(a.first, 50, LIMITS.linksFirst.max),
   citations: () => 10,
 };
 
+/**
+ * Most entities (and, about as many, links) a Subgraph can hold: a neighbourhood shows at most
+ * `limit` neighbours per entity on each of `depth` levels; everything is capped server-side.
+ */
+function subgraphSize(field: string, args: Args): number {
+  const cap = LIMITS.maxSubgraphEntities;
+  if (field !== 'neighborhood') return cap;
+  const depth = capped(args.depth, 1, LIMITS.depth.max);
+  const limit = capped(args.limit, 25, LIMITS.neighbourLimit.max);
+  let total = 1;
+  for (let level = 1; level <= depth; level++) total += limit ** level;
+  return Math.min(total, cap);
+}
+
 function multiplier(parent: string, field: GraphQLField<unknown, unknown>, args: Args): number {
   const rule = MULTIPLIERS[`${parent}.${field.name}`] ?? MULTIPLIERS[field.name];
   if (rule) return rule(args);
+  if (getNamedType(field.type).name === 'Subgraph') return subgraphSize(field.name, args);
   return isListType(getNullableType(field.type)) ? DEFAULT_LIST_SIZE : 1;
 }
 

@@ -4,7 +4,7 @@
  * security headers (with a content security policy) on every response.
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import type { GraphQLError } from 'graphql';
+import { type GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createGraphQLError, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 import type { HttpSecuritySettings } from '../config';
 import { createRateLimiter } from './rate-limit';
@@ -43,6 +43,16 @@ export function useArmor(): Plugin {
     // Suggestions ("did you mean ...?") are harmless with introspection on; keep them then.
     blockFieldSuggestion: { enabled: false },
   }) as Plugin;
+}
+
+/** THREADLINE_INTROSPECTION=false refuses __schema and __type (and GraphiQL is not served). */
+export function useIntrospection(enabled: boolean): Plugin {
+  if (enabled) return {};
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
 }
 
 /** A response in GraphQL's error shape for refusals made before GraphQL runs. */
@@ -211,18 +221,30 @@ export function useSecurityHeaders(): Plugin {
       const isGraphiQL = isHtml && new URL(request.url).pathname.startsWith('/graphql');
       const csp = isGraphiQL ? GRAPHIQL_CSP : isHtml ? CLIENT_CSP : API_CSP;
       response.headers.set('content-security-policy', csp);
+      // CORS answers differ by Origin; shared caches must not hand one origin's to another.
+      if (response.headers.has('access-control-allow-origin')) {
+        response.headers.append('vary', 'Origin');
+      }
     },
   };
 }
 
-/** graphql-yoga's CORS option: no cross-origin access unless origins are configured. */
+/**
+ * graphql-yoga's CORS option: no cross-origin access unless origins are configured, and then
+ * CORS headers only for those origins (others get none, not even a mismatching one).
+ */
 export function corsOptions(origins: readonly string[]): YogaServerOptions<object, object>['cors'] {
   if (origins.length === 0) return false;
-  return {
-    origin: origins.includes('*') ? '*' : [...origins],
-    methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', 'authorization'],
-    credentials: false,
-    maxAge: 600,
+  const anyOrigin = origins.includes('*');
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    if (!origin || !(anyOrigin || origins.includes(origin))) return false;
+    return {
+      origin: [origin],
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization'],
+      credentials: false,
+      maxAge: 600,
+    };
   };
 }

@@ -1,0 +1,123 @@
+/**
+ * The request limits against the queries people actually send: the GraphiQL example and
+ * docs/queries must pass; floods must not. No database is needed: a query that passes the
+ * limits reaches a resolver and fails there with SERVICE_UNAVAILABLE (nothing listens).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createThreadlineSchema, createThreadlineServer } from '../../../server/create-server';
+import { EXAMPLE_QUERY } from '../../../server/graphql/example-query';
+import { estimateQueryCost, MAX_QUERY_COST } from '../../../server/http/query-cost';
+import { ARMOR_LIMITS } from '../../../server/http/security';
+import { createDatabase } from '../../../server/neo4j/database';
+
+// Port 9 (discard) on loopback: nothing answers Bolt there, so every query fails fast.
+const nowhere = createDatabase(
+  { uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: '', database: 'neo4j' },
+  { queryTimeoutMs: 1000 },
+);
+const { yoga } = createThreadlineServer(nowhere, { introspection: true });
+afterAll(() => nowhere.close());
+
+async function codesOf(query: string, variables: Record<string, unknown> = {}) {
+  const response = await yoga.fetch('http://threadline/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  expect(response.status).toBeLessThan(500);
+  const body = (await response.json()) as {
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
+  return (body.errors ?? []).map((e) => e.extensions?.code ?? e.message);
+}
+
+const DOC_QUERIES = readdirSync('docs/queries')
+  .filter((f) => f.endsWith('.graphql'))
+  .map((f) => [f, readFileSync(`docs/queries/${f}`, 'utf8')] as const);
+
+// The shape of the client's heaviest request: ten aliased entities, each with 200 links and
+// their evidence (client/src/api/graphql-api.ts, "RestoreView").
+const RESTORE_VIEW = `query RestoreView($first: Int) {
+  ${Array.from({ length: 10 }, (_, i) => `e${i}: entity(id: "company:xiaomi") { id name kind aliases description degree links(first: $first) { id type from { id } to { id } since until on status note role reason program amount currency field share relation citations { excerpt locator source { id title url publisher } } } }`).join('\n')}
+}`;
+
+describe('queries people send pass every limit', () => {
+  it('the GraphiQL example, every docs/queries file and the client RestoreView shape', async () => {
+    expect(DOC_QUERIES.length).toBeGreaterThan(0);
+    const all = [
+      ['GraphiQL example', EXAMPLE_QUERY],
+      ...DOC_QUERIES,
+      ['RestoreView', RESTORE_VIEW],
+    ];
+    // In parallel: each waits for the unreachable database's fast failure.
+    const answers = await Promise.all(
+      all.map(async ([name, query]) => [name, await codesOf(String(query), { first: 200 })]),
+    );
+    for (const [name, codes] of answers) {
+      expect(
+        (codes as string[]).filter((c) => c !== 'SERVICE_UNAVAILABLE'),
+        String(name),
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('floods are refused with QUERY_TOO_COMPLEX before any resolver runs', () => {
+  it('too deep', async () => {
+    const deep =
+      '{ entity(id: "a") { links { to { links { to { links { to { links { id } } } } } } } } }';
+    const codes = await codesOf(deep);
+    expect(codes).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
+  it('too many aliases', async () => {
+    const aliases = Array.from(
+      { length: ARMOR_LIMITS.maxAliases + 1 },
+      (_, i) => `a${i}: entity(id: "x") { id }`,
+    );
+    expect(await codesOf(`{ ${aliases.join(' ')} }`)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
+  it('too many tokens', async () => {
+    const fields = Array.from({ length: ARMOR_LIMITS.maxTokens }, () => '__typename').join(' ');
+    expect(await codesOf(`{ ${fields} }`)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
+  it('too many directives', async () => {
+    const directives = Array.from(
+      { length: ARMOR_LIMITS.maxDirectives + 1 },
+      () => '@include(if: true)',
+    );
+    expect(await codesOf(`{ __typename ${directives.join(' ')} }`)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
+  it('fan-out hidden in a variable', async () => {
+    const query = `query($n: Int) { entity(id: "a") { links(first: $n) { to { links(first: $n) { to { name } } } } } }`;
+    expect(await codesOf(query, { n: 10 })).toEqual(['SERVICE_UNAVAILABLE']);
+    const codes = await codesOf(query, { n: 500 });
+    expect(codes).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+});
+
+describe('estimateQueryCost', () => {
+  const schema = createThreadlineSchema();
+  const cost = (query: string, variables = {}) =>
+    estimateQueryCost(schema, parse(query), undefined, variables);
+
+  it('multiplies by the list sizes, clamped to the server caps', () => {
+    expect(cost('{ entity(id: "a") { id name } }')).toBe(3);
+    expect(cost('{ entity(id: "a") { links(first: 10) { id } } }')).toBe(1 + 1 + 10);
+    // 9999 is out of range: the resolver refuses it with BAD_USER_INPUT; cost counts the cap.
+    expect(cost('{ entity(id: "a") { links(first: 9999) { id } } }')).toBe(1 + 1 + 500);
+  });
+
+  it('sizes a neighbourhood by its depth and limit', () => {
+    const small = cost('{ neighborhood(id: "a", depth: 1, limit: 10) { entities { id } } }');
+    const big = cost('{ neighborhood(id: "a", depth: 3, limit: 500) { entities { id } } }');
+    expect(small).toBe(1 + 11 * 2);
+    expect(big).toBeLessThanOrEqual(MAX_QUERY_COST);
+    expect(big).toBe(1 + 3000 * 2);
+  });
+});
