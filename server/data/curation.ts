@@ -353,14 +353,14 @@ export interface MergeResult {
 }
 
 /**
- * Moves every relationship of `gone` onto `keep`, one sub-query per type and direction (types
- * written into the text come from the allowlist). A link between the two becomes a loop on the
- * survivor. Each sub-query returns the ids it moved.
+ * Moves every relationship of `gone` onto `keep`, one sub-query per type and direction, for the
+ * types `gone` has (all from the allowlist; fewer sub-queries keep planning fast). A link
+ * between the two becomes a loop on the survivor. Each sub-query returns the ids it moved.
  */
-function moveLinksCypher(): { cypher: string; outputs: string[] } {
+function moveLinksCypher(types: readonly LinkType[]): { cypher: string; outputs: string[] } {
   const parts: string[] = [];
   const outputs: string[] = [];
-  LINK_TYPES.forEach((type, i) => {
+  types.forEach((type, i) => {
     outputs.push(`out${i}`, `in${i}`);
     parts.push(`CALL (keep, gone) {
        MATCH (gone)-[r:${type}]->(o)
@@ -381,8 +381,6 @@ function moveLinksCypher(): { cypher: string; outputs: string[] } {
   return { cypher: parts.join('\n'), outputs };
 }
 
-const MOVE_LINKS = moveLinksCypher();
-
 export async function mergeEntities(
   db: Database,
   keepId: string,
@@ -391,12 +389,14 @@ export async function mergeEntities(
   author: Author,
 ): Promise<MergeResult> {
   if (keepId === goneId) throw badInput('mergeId', 'must differ from keepId.');
-  const rows = await db.read<{ e: Record<string, unknown> }>(
-    'UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e { .* } AS e',
+  const rows = await db.read<{ e: Record<string, unknown>; types: string[] }>(
+    `UNWIND $ids AS id MATCH (e:Entity {id: id})
+     RETURN e { .* } AS e, COLLECT { MATCH (e)-[r]-() RETURN DISTINCT type(r) } AS types`,
     { ids: [keepId, goneId] },
   );
   const keep = rows.find((r) => r.e.id === keepId)?.e;
-  const gone = rows.find((r) => r.e.id === goneId)?.e;
+  const goneRow = rows.find((r) => r.e.id === goneId);
+  const gone = goneRow?.e;
   if (!keep) throw badInput('keepId', `no entity with id "${keepId}".`);
   if (!gone) throw badInput('mergeId', `no entity with id "${goneId}".`);
   if (keep.kind !== gone.kind) {
@@ -412,6 +412,10 @@ export async function mergeEntities(
   const citationsBefore = unpackCitations(keep);
   const citations = dedupeCitations([...citationsBefore, ...unpackCitations(gone)]);
   const mergeId = `merge:${randomUUID()}`;
+  const types = LINK_TYPES.filter((t) => goneRow?.types.includes(t));
+  const move = moveLinksCypher(types);
+  const moved = move.outputs.length ? move.outputs.join(' + ') : '[]';
+  const movedOut = move.outputs.filter((o) => o.startsWith('out')).join(' + ') || '[]';
 
   const result = await db.write<{
     e: Record<string, unknown>;
@@ -424,9 +428,9 @@ export async function mergeEntities(
        AND coalesce(keep.aliases, []) = $aliasesBefore
        AND coalesce(keep.citationSourceIds, []) = $citationSourceIdsBefore
        AND coalesce(keep.citationExcerpts, []) = $citationExcerptsBefore
-     ${MOVE_LINKS.cypher}
-     WITH keep, gone, ${MOVE_LINKS.outputs.join(' + ')} AS moved,
-          ${MOVE_LINKS.outputs.filter((o) => o.startsWith('out')).join(' + ')} AS movedOut
+       AND NOT EXISTS { MATCH (gone)-[r]-() WHERE NOT type(r) IN $types }
+     ${move.cypher}
+     WITH keep, gone, ${moved} AS moved, ${movedOut} AS movedOut
      CREATE (m:Merge {
        id: $mergeId, survivorId: keep.id, mergedId: gone.id, mergedKind: gone.kind,
        mergedName: gone.name, movedLinkIds: moved, movedOutgoingLinkIds: movedOut,
@@ -448,6 +452,7 @@ export async function mergeEntities(
       aliasesBefore,
       citationSourceIdsBefore: citationsBefore.map((c) => c.sourceId),
       citationExcerptsBefore: citationsBefore.map((c) => c.excerpt),
+      types,
       survivor: { aliases, ...packCitations(citations) },
       reason,
       at: author.at,
