@@ -1,0 +1,681 @@
+/**
+ * The explorer's controller: owns the canvas state (store, filters, selection, path) and wires
+ * the panels, the canvas and the API together. Every change ends in `refresh()`, which redraws
+ * what depends on state and writes the view into the address bar.
+ */
+import { createApi } from './api/graphql-api';
+import type {
+  EntityDetails,
+  EntityKind,
+  EntitySummary,
+  LinkRecord,
+  LinkType,
+  PathAnswer,
+} from './api/types';
+import { sliderRange } from './graph/dates';
+import { pathElementIds, storeToElements } from './graph/elements';
+import { KIND_STYLES } from './graph/kind-style';
+import { createLayoutRunner } from './graph/layout-runner';
+import { LAYOUT_LABELS } from './graph/layouts';
+import { computeVisibility, type ViewFilters } from './graph/visibility';
+import { buildViewExport } from './state/export-json';
+import { addToStore, createStore, revertChange, UndoStack } from './state/graph-store';
+import {
+  decodeViewState,
+  encodeViewState,
+  LAYOUT_NAMES,
+  type LayoutName,
+  type ViewState,
+} from './state/url-state';
+import { createActivity } from './ui/activity';
+import { createCanvas } from './ui/canvas';
+import { renderEntity, renderLink, renderLoading, renderPlaceholder } from './ui/details-panel';
+import { byId, h, replaceChildren, shapeIcon } from './ui/dom';
+import { createFilterPanel } from './ui/filter-panel';
+import { renderLegend } from './ui/legend';
+import { createPathPanel, type PathQuery } from './ui/path-panel';
+import { createSearchBox } from './ui/search-box';
+
+/** Neighbours shown per expansion before "+N more". */
+const EXPAND_LIMIT = 25;
+const STARTING_POINTS = [
+  { id: 'person:lei-jun', name: 'Lei Jun', kind: 'PERSON' as const },
+  { id: 'company:xiaomi', name: 'Xiaomi', kind: 'COMPANY' as const },
+];
+
+interface MutableFilters extends ViewFilters {
+  hiddenKinds: Set<EntityKind>;
+  hiddenLinkTypes: Set<LinkType>;
+  hiddenEntityIds: Set<string>;
+  asOf: string | null;
+}
+
+interface PathView {
+  query: PathQuery;
+  answer: PathAnswer;
+  step: number | null;
+}
+
+export function startExplorer(): void {
+  const api = createApi();
+  const activity = createActivity(byId('activity'), byId('banner'));
+  const details = byId('details');
+  const store = createStore();
+  const undo = new UndoStack();
+  const detailsCache = new Map<string, EntityDetails>();
+  const pinned = new Set<string>();
+  const filters: MutableFilters = {
+    hiddenKinds: new Set(),
+    hiddenLinkTypes: new Set(),
+    hiddenEntityIds: new Set(),
+    asOf: null,
+  };
+  let selected: ViewState['selected'] = null;
+  let layout: LayoutName = 'fcose';
+  let path: PathView | null = null;
+
+  const useWebGL = new URLSearchParams(location.search).get('renderer') === 'webgl';
+  const canvas = createCanvas(
+    byId('cy'),
+    {
+      selectEntity: (id) => void selectEntity(id),
+      selectLink: (id) => selectLinkById(id),
+      selectMore: (hubId) => void selectEntity(hubId, { focusMore: true }),
+      clearSelection: () => clearSelection(),
+      expand: (id) => void expand(id),
+    },
+    useWebGL,
+  );
+  const layoutRunner = createLayoutRunner(canvas.cy);
+  // For the browser console and the end-to-end tests: the live Cytoscape instance.
+  (window as unknown as { cy: unknown }).cy = canvas.cy;
+
+  const search = (text: string, signal: AbortSignal) =>
+    activity.track('Searching', () => api.search(text, signal));
+
+  createSearchBox({
+    input: byId<HTMLInputElement>('search'),
+    list: byId('search-suggestions'),
+    search,
+    onPick: (entity) => void addEntity(entity.id, entity.name),
+  });
+
+  const pathPanel = createPathPanel({
+    search,
+    find: (query) => void findPaths(query),
+    step: (index) => showPathStep(index),
+    clear: () => {
+      path = null;
+      refresh();
+    },
+    selectLink: (id) => selectLinkById(id),
+    selectEntity: (id) => void selectEntity(id),
+  });
+
+  const filterPanel = createFilterPanel(byId('filters'), byId('time'), {
+    toggleKind(kind, visible) {
+      if (visible) filters.hiddenKinds.delete(kind);
+      else filters.hiddenKinds.add(kind);
+      refresh();
+    },
+    toggleLinkType(type, visible) {
+      if (visible) filters.hiddenLinkTypes.delete(type);
+      else filters.hiddenLinkTypes.add(type);
+      refresh();
+    },
+    setAsOf(day) {
+      filters.asOf = day;
+      refresh();
+    },
+    showHidden() {
+      filters.hiddenEntityIds.clear();
+      refresh();
+    },
+  });
+  renderLegend(byId('legend'));
+
+  // ---------- toolbar ----------
+  const layoutSelect = byId<HTMLSelectElement>('layout');
+  for (const name of LAYOUT_NAMES)
+    layoutSelect.append(h('option', { value: name }, LAYOUT_LABELS[name]));
+  layoutSelect.addEventListener('change', () => {
+    layout = layoutSelect.value as LayoutName;
+    void runLayout(false);
+  });
+  byId('relayout').addEventListener('click', () => void runLayout(false));
+  byId('fit').addEventListener('click', () => canvas.fit());
+  const undoButton = byId<HTMLButtonElement>('undo');
+  undoButton.addEventListener('click', () => undoLast());
+  byId('export-png').addEventListener('click', () => exportPng());
+  byId('export-json').addEventListener('click', () => exportJson());
+  byId('copy-link').addEventListener('click', () => void copyLink());
+
+  // ---------- keyboard ----------
+  document.addEventListener('keydown', (event) => {
+    const typing =
+      event.target instanceof HTMLInputElement ||
+      event.target instanceof HTMLSelectElement ||
+      event.target instanceof HTMLTextAreaElement;
+    if (event.key === '/' && !typing) {
+      event.preventDefault();
+      byId<HTMLInputElement>('search').focus();
+    } else if (event.key === 'Escape' && !typing) {
+      if (selected) clearSelection();
+      else if (path) {
+        path = null;
+        refresh();
+      }
+    } else if ((event.ctrlKey || event.metaKey) && event.key === 'z' && !typing) {
+      event.preventDefault();
+      undoLast();
+    }
+  });
+  window.addEventListener('resize', () => canvas.resize());
+
+  // ---------- empty state ----------
+  replaceChildren(
+    byId('starting-points'),
+    STARTING_POINTS.map((start) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'start-button',
+          'data-entity-id': start.id,
+          onclick: () => void addEntity(start.id, start.name, { expand: true }),
+        },
+        shapeIcon(KIND_STYLES[start.kind].shape, KIND_STYLES[start.kind].color, 18),
+        ` ${start.name}`,
+        h('span', { class: 'kind-badge' }, KIND_STYLES[start.kind].label),
+      ),
+    ),
+  );
+
+  // ---------- state changes ----------
+
+  function refresh(around: string | null = null) {
+    const added = canvas.sync(storeToElements(store), around);
+    for (const id of added) if (pinned.has(id)) canvas.setPinned(id, true);
+    for (const id of [...pinned]) if (!store.entities.has(id)) pinned.delete(id);
+    for (const id of [...filters.hiddenEntityIds])
+      if (!store.entities.has(id)) filters.hiddenEntityIds.delete(id);
+    const visibility = computeVisibility(store, filters);
+    canvas.applyVisibility(visibility);
+    canvas.highlight(path ? highlightedIds(path) : null);
+    if (selected && !isOnCanvasOrLink(selected)) clearSelection(false);
+    const kindCounts = new Map<EntitySummary['kind'], number>();
+    for (const e of store.entities.values())
+      kindCounts.set(e.kind, (kindCounts.get(e.kind) ?? 0) + 1);
+    const typeCounts = new Map<LinkRecord['type'], number>();
+    for (const l of store.links.values()) typeCounts.set(l.type, (typeCounts.get(l.type) ?? 0) + 1);
+    filterPanel.render({
+      kindCounts,
+      linkTypeCounts: typeCounts,
+      hiddenKinds: filters.hiddenKinds,
+      hiddenLinkTypes: filters.hiddenLinkTypes,
+      hiddenEntities: filters.hiddenEntityIds.size,
+      asOf: filters.asOf,
+      range: sliderRange(store.links.values(), new Date().toISOString().slice(0, 10)),
+      outOfDate: visibility.outOfDate.size,
+    });
+    byId('empty-state').hidden = store.entities.size > 0;
+    undoButton.disabled = undo.size === 0;
+    undoButton.title = undo.peek() ? `Undo: ${undo.peek()?.label}` : 'Nothing to undo';
+    renderCanvasSummary(visibility.hidden.size);
+    writeUrl();
+  }
+
+  function isOnCanvasOrLink(selection: NonNullable<ViewState['selected']>): boolean {
+    return selection.type === 'entity' ? store.entities.has(selection.id) : true;
+  }
+
+  function highlightedIds(view: PathView): Set<string> {
+    const paths =
+      view.step === null
+        ? view.answer.paths
+        : [view.answer.paths[view.step]].filter((p) => p !== undefined);
+    return pathElementIds(paths);
+  }
+
+  function renderCanvasSummary(hiddenCount: number) {
+    const entities = [...store.entities.values()].sort((a, b) => a.name.localeCompare(b.name));
+    const pathText = path
+      ? ` · path ${path.step === null ? 'all' : `${path.step + 1}/${path.answer.paths.length}`} highlighted`
+      : '';
+    byId('canvas-summary').textContent =
+      `${store.entities.size} entities · ${store.links.size} links${hiddenCount ? ` · ${hiddenCount} hidden by filters` : ''}${filters.asOf ? ` · as of ${filters.asOf}` : ''}${pathText}`;
+    replaceChildren(
+      byId('canvas-list'),
+      entities.map((e) =>
+        h(
+          'li',
+          { class: filters.hiddenEntityIds.has(e.id) ? 'hidden-entity' : null },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link-button',
+              'data-entity-id': e.id,
+              onclick: () => void selectEntity(e.id),
+            },
+            shapeIcon(KIND_STYLES[e.kind].shape, KIND_STYLES[e.kind].color, 12),
+            ` ${e.name}`,
+          ),
+          pinned.has(e.id) ? h('span', { class: 'muted small' }, ' (pinned)') : null,
+        ),
+      ),
+    );
+  }
+
+  function currentViewState(): ViewState {
+    return {
+      entityIds: [...store.entities.keys()],
+      selected,
+      asOf: filters.asOf,
+      hiddenKinds: [...filters.hiddenKinds],
+      hiddenLinkTypes: [...filters.hiddenLinkTypes],
+      hiddenEntityIds: [...filters.hiddenEntityIds],
+      layout,
+      path: path
+        ? {
+            from: path.query.from.id,
+            to: path.query.to.id,
+            maxHops: path.query.maxHops,
+            linkTypes: path.query.linkTypes,
+            asOf: path.query.asOf,
+            step: path.step,
+          }
+        : null,
+    };
+  }
+
+  function viewUrl(): string {
+    const query = encodeViewState(currentViewState());
+    const keep = useWebGL ? `${query ? '&' : ''}renderer=webgl` : '';
+    return `${location.pathname}${query || keep ? `?${query}${keep}` : ''}`;
+  }
+
+  function writeUrl() {
+    const next = viewUrl();
+    if (next !== `${location.pathname}${location.search}`) history.replaceState(null, '', next);
+  }
+
+  // ---------- actions ----------
+
+  async function addEntity(id: string, name: string, options: { expand?: boolean } = {}) {
+    if (store.entities.has(id)) {
+      await selectEntity(id);
+      canvas.center(id);
+      if (options.expand) await expand(id);
+      return;
+    }
+    const result = await activity.track(`Adding ${name}`, (signal) =>
+      api.entityDetails(id, signal),
+    );
+    if (!result) return;
+    detailsCache.set(id, result);
+    const summary: EntitySummary = {
+      id: result.id,
+      name: result.name,
+      kind: result.kind,
+      aliases: result.aliases,
+      description: result.description,
+      degree: result.degree,
+    };
+    const change = addToStore(store, `Add ${result.name}`, {
+      entities: [summary],
+      links: result.links,
+    });
+    undo.push(change);
+    refresh(null);
+    canvas.center(id);
+    await selectEntity(id);
+    if (options.expand) await expand(id);
+  }
+
+  async function expand(
+    id: string,
+    options: { limit?: number; linkTypes?: LinkRecord['type'][] } = {},
+  ) {
+    const entity = store.entities.get(id);
+    if (!entity) return;
+    const limit = options.limit ?? EXPAND_LIMIT;
+    const linkTypes = options.linkTypes?.length ? options.linkTypes : null;
+    const answer = await activity.track(`Loading the neighbours of ${entity.name}`, (signal) =>
+      api.neighborhood(id, { limit, linkTypes }, signal),
+    );
+    if (!answer) return;
+    const before = store.entities.size;
+    const change = addToStore(store, `Expand ${entity.name}`, {
+      entities: answer.entities,
+      links: answer.links,
+      truncated: answer.truncated,
+      expanded: [id],
+      expansion: { linkTypes, limit },
+    });
+    undo.push(change);
+    refresh(id);
+    const added = store.entities.size - before;
+    if (added > 0) canvas.fit(new Set([id, ...change.entityIds]));
+    else activity.showNotice(`${entity.name}: no neighbours beyond those on the canvas.`);
+    if (selected?.type === 'entity' && selected.id === id) void selectEntity(id);
+  }
+
+  function undoLast() {
+    const change = undo.pop();
+    if (!change) return;
+    revertChange(store, change);
+    if (path?.answer.paths.some((p) => p.entityIds.some((id) => !store.entities.has(id))))
+      path = null;
+    refresh();
+    activity.showNotice(`Undone: ${change.label}.`);
+  }
+
+  async function selectEntity(id: string, options: { focusMore?: boolean } = {}) {
+    if (!store.entities.has(id)) return;
+    selected = { type: 'entity', id };
+    canvas.select(id);
+    writeUrl();
+    let data = detailsCache.get(id);
+    if (!data) {
+      renderLoading(details, store.entities.get(id)?.name ?? id);
+      data = await activity.track(
+        `Loading the details of ${store.entities.get(id)?.name ?? id}`,
+        (signal) => api.entityDetails(id, signal),
+      );
+      if (!data) {
+        if (selected?.id === id)
+          renderPlaceholder(
+            details,
+            'The details could not be loaded; select the entity again to retry.',
+          );
+        return;
+      }
+      detailsCache.set(id, data);
+    }
+    if (selected?.type !== 'entity' || selected.id !== id) return; // the user moved on meanwhile
+    const entity = data;
+    renderEntity(
+      details,
+      entity,
+      {
+        onCanvas: (other) => store.entities.has(other),
+        pinned: pinned.has(id),
+        more: store.more.get(id),
+        focusMore: options.focusMore ?? false,
+      },
+      {
+        expand: () => void expand(id),
+        toggleHidden: () => {
+          if (filters.hiddenEntityIds.has(id)) filters.hiddenEntityIds.delete(id);
+          else filters.hiddenEntityIds.add(id);
+          clearSelection(false);
+          refresh();
+        },
+        togglePinned: () => {
+          if (pinned.has(id)) pinned.delete(id);
+          else pinned.add(id);
+          canvas.setPinned(id, pinned.has(id));
+          void selectEntity(id);
+          refresh();
+        },
+        pathFrom: () => openPathFinder('from', entity),
+        pathTo: () => openPathFinder('to', entity),
+        goToEntity: (other) => {
+          if (store.entities.has(other.id)) {
+            void selectEntity(other.id);
+            canvas.center(other.id);
+          } else void addEntity(other.id, other.name);
+        },
+        selectLink: (link) => selectLink(link),
+        loadMore: (linkTypes, limit) => void expand(id, { linkTypes, limit }),
+      },
+    );
+  }
+
+  function openPathFinder(end: 'from' | 'to', entity: EntitySummary) {
+    const section = byId<HTMLDetailsElement>('path-section');
+    section.open = true;
+    if (end === 'from') pathPanel.setFrom(entity);
+    else pathPanel.setTo(entity);
+    byId<HTMLInputElement>(end === 'from' ? 'path-to' : 'path-from').focus();
+  }
+
+  function selectLinkById(id: string) {
+    const link = store.links.get(id);
+    if (link) selectLink(link);
+  }
+
+  function selectLink(link: LinkRecord) {
+    selected = { type: 'link', id: link.id };
+    canvas.select(store.links.has(link.id) ? link.id : null);
+    const known = (id: string) =>
+      store.entities.get(id) ??
+      [...detailsCache.values()].flatMap((d) => d.neighbours).find((n) => n.id === id) ??
+      detailsCache.get(id);
+    renderLink(
+      details,
+      link,
+      { from: known(link.from), to: known(link.to) },
+      {
+        goToEntity: (entity) => {
+          if (store.entities.has(entity.id)) void selectEntity(entity.id);
+          else void addEntity(entity.id, entity.name);
+        },
+      },
+    );
+    writeUrl();
+  }
+
+  function clearSelection(write = true) {
+    selected = null;
+    canvas.select(null);
+    renderPlaceholder(
+      details,
+      'Select an entity or a link to see its details and the evidence for it.',
+    );
+    if (write) writeUrl();
+  }
+
+  async function findPaths(query: PathQuery) {
+    pathPanel.setBusy(true);
+    const answer = await activity.track(
+      `Finding paths from ${query.from.name} to ${query.to.name}`,
+      (signal) =>
+        api.paths(
+          {
+            from: query.from.id,
+            to: query.to.id,
+            maxHops: query.maxHops,
+            linkTypes: query.linkTypes,
+            asOf: query.asOf,
+          },
+          signal,
+        ),
+    );
+    pathPanel.setBusy(false);
+    if (!answer) {
+      pathPanel.showMessage(
+        'The path search failed (see the message above); the canvas is unchanged.',
+      );
+      return;
+    }
+    applyPaths(query, answer, answer.paths.length ? 0 : null);
+  }
+
+  function applyPaths(query: PathQuery, answer: PathAnswer, step: number | null) {
+    let added = 0;
+    if (answer.paths.length) {
+      const change = addToStore(store, `Paths ${query.from.name} → ${query.to.name}`, {
+        entities: answer.entities,
+        links: answer.links,
+      });
+      undo.push(change);
+      added = change.entityIds.length;
+      path = { query, answer, step };
+    } else {
+      path = null;
+    }
+    refresh(store.entities.has(query.from.id) ? query.from.id : null);
+    renderPathResult();
+    if (!path) return;
+    // Entities new to the canvas were dropped near the start; a gentle incremental layout
+    // gives the path its own shape. Otherwise nothing moves.
+    const highlighted = highlightedIds(path);
+    if (added > 0) void runLayout(true).then(() => canvas.fit(highlighted));
+    else canvas.fit(highlighted);
+  }
+
+  function showPathStep(index: number | null) {
+    if (!path) return;
+    path.step = index;
+    refresh();
+    canvas.fit(highlightedIds(path));
+    renderPathResult();
+  }
+
+  function renderPathResult() {
+    if (!path) return;
+    const names = new Map<string, EntitySummary>();
+    for (const e of path.answer.entities) names.set(e.id, e);
+    const links = new Map(path.answer.links.map((l) => [l.id, l]));
+    pathPanel.showResult(path.query, path.answer, path.step, links, names);
+  }
+
+  async function runLayout(incremental: boolean) {
+    if (store.entities.size === 0) return;
+    const selectedEntity = selected?.type === 'entity' ? [selected.id] : [];
+    const result = await activity.track(`Laying out ${store.entities.size} entities`, () =>
+      layoutRunner.run(layout, { incremental, roots: selectedEntity, fit: true }),
+    );
+    if (result) {
+      performance.mark('threadline:layout-settled', { detail: result });
+      byId('canvas-summary').dataset.layoutMs = String(Math.round(result.totalMs));
+    }
+    writeUrl();
+  }
+
+  function download(blob: Blob, name: string) {
+    const url = URL.createObjectURL(blob);
+    const link = h('a', { href: url, download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  function fileStem() {
+    return `threadline-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}`;
+  }
+
+  function exportPng() {
+    if (store.entities.size === 0) {
+      activity.showNotice('The canvas is empty; add an entity first.');
+      return;
+    }
+    download(canvas.png(), `${fileStem()}.png`);
+  }
+
+  function exportJson() {
+    const visibility = computeVisibility(store, filters);
+    const data = buildViewExport(store, {
+      hidden: visibility.hidden,
+      asOf: filters.asOf,
+      exportedAt: new Date().toISOString(),
+      viewUrl: location.href,
+    });
+    download(
+      new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+      `${fileStem()}.json`,
+    );
+  }
+
+  async function copyLink() {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      activity.showNotice('Link to this view copied.');
+    } catch {
+      activity.showNotice(`Copy this address to share the view: ${location.href}`);
+    }
+  }
+
+  // ---------- reopening a shared view ----------
+
+  async function restore() {
+    const { state, problems } = decodeViewState(location.search);
+    layout = state.layout;
+    layoutSelect.value = layout;
+    filters.asOf = state.asOf;
+    for (const k of state.hiddenKinds) filters.hiddenKinds.add(k);
+    for (const t of state.hiddenLinkTypes) filters.hiddenLinkTypes.add(t);
+    const restoreIds = [...new Set([...state.entityIds])];
+    if (restoreIds.length) {
+      const result = await activity.track(
+        `Reopening the shared view (${restoreIds.length} entities)`,
+        (signal) => api.entitiesWithLinks(restoreIds, signal),
+      );
+      if (result) {
+        addToStore(store, 'Reopen view', { entities: result.entities, links: result.links });
+        for (const id of state.hiddenEntityIds) filters.hiddenEntityIds.add(id);
+        if (result.missing.length)
+          problems.push(
+            `${result.missing.length} entit${result.missing.length === 1 ? 'y is' : 'ies are'} no longer in the graph (${result.missing.join(', ')})`,
+          );
+      }
+    }
+    refresh();
+    performance.mark('threadline:first-render', { detail: { nodes: store.entities.size } });
+    if (store.entities.size > 1) await runLayout(false);
+    else canvas.fit();
+    if (state.path) {
+      const from = store.entities.get(state.path.from);
+      const to = store.entities.get(state.path.to);
+      if (from && to) {
+        const query: PathQuery = {
+          from,
+          to,
+          maxHops: state.path.maxHops,
+          linkTypes: state.path.linkTypes,
+          asOf: state.path.asOf,
+        };
+        pathPanel.setQuery(query);
+        byId<HTMLDetailsElement>('path-section').open = true;
+        const answer = await activity.track(
+          `Finding paths from ${from.name} to ${to.name}`,
+          (signal) =>
+            api.paths(
+              {
+                from: from.id,
+                to: to.id,
+                maxHops: query.maxHops,
+                linkTypes: query.linkTypes,
+                asOf: query.asOf,
+              },
+              signal,
+            ),
+        );
+        if (answer) {
+          const step =
+            state.path.step !== null && state.path.step < answer.paths.length
+              ? state.path.step
+              : answer.paths.length
+                ? 0
+                : null;
+          applyPaths(query, answer, step);
+        }
+      } else {
+        problems.push('the path in the link starts or ends at an entity that is not on the canvas');
+      }
+    }
+    undo.clear();
+    refresh();
+    if (state.selected?.type === 'entity') await selectEntity(state.selected.id);
+    else if (state.selected?.type === 'link') selectLinkById(state.selected.id);
+    else clearSelection();
+    if (problems.length)
+      activity.report('Parts of this link could not be used:', `${problems.join('; ')}.`);
+    document.body.dataset.ready = 'true';
+  }
+
+  void restore();
+}

@@ -1,0 +1,112 @@
+/**
+ * Partial dates ("2019", "2021-01", "2021-01-14") and the as-of rule. A link is valid on a day
+ * when the day falls between the first day of `since` (or `on`, for one-off events) and the
+ * last day of `until` — the same rule the API applies (server/data/link-filter.ts).
+ */
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const DAY_MS = 86_400_000;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+interface Parsed {
+  year: number;
+  month: number | null;
+  day: number | null;
+}
+
+function parse(text: string): Parsed | null {
+  const match = PARTIAL_DATE.exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? null : Number(match[2]);
+  const day = match[3] === undefined ? null : Number(match[3]);
+  if (month !== null && (month < 1 || month > 12)) return null;
+  if (day !== null && month !== null && (day < 1 || day > daysInMonth(year, month))) return null;
+  return { year, month, day };
+}
+
+export function isPartialDate(text: string): boolean {
+  return parse(text) !== null;
+}
+
+/** A real calendar day written YYYY-MM-DD (what the API's `asOf` accepts). */
+export function isFullDate(text: string): boolean {
+  return parse(text)?.day != null;
+}
+
+/** "2019" → "2019-01-01"; null for anything that is not a partial date. */
+export function firstDayOf(text: string): string | null {
+  const d = parse(text);
+  return d ? `${d.year}-${pad(d.month ?? 1)}-${pad(d.day ?? 1)}` : null;
+}
+
+/** "2020-02" → "2020-02-29"; null for anything that is not a partial date. */
+export function lastDayOf(text: string): string | null {
+  const d = parse(text);
+  if (!d) return null;
+  const month = d.month ?? 12;
+  return `${d.year}-${pad(month)}-${pad(d.day ?? daysInMonth(d.year, month))}`;
+}
+
+export interface TimeScope {
+  since: string | null;
+  until: string | null;
+  on: string | null;
+}
+
+/** Whether a link holds (periods) or has happened (events) on `day` (YYYY-MM-DD). */
+export function isValidOn(scope: TimeScope, day: string): boolean {
+  const start = scope.since ?? scope.on;
+  const from = start ? firstDayOf(start) : null;
+  const to = scope.until ? lastDayOf(scope.until) : null;
+  return (from === null || from <= day) && (to === null || to >= day);
+}
+
+/** Days since 1970-01-01, for the time slider's integer scale. */
+export function dayNumber(day: string): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+}
+
+export function dayFromNumber(value: number): string {
+  return new Date(value * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The slider's range: from a year before the earliest date on the canvas to the later of
+ * `today` and the latest date, so every change on the canvas can be stepped across.
+ */
+export function sliderRange(
+  scopes: Iterable<TimeScope>,
+  today: string,
+): { min: string; max: string } {
+  let min: string | null = null;
+  let max = today;
+  for (const scope of scopes) {
+    for (const value of [scope.since, scope.on, scope.until]) {
+      if (!value) continue;
+      const first = firstDayOf(value);
+      const last = lastDayOf(value);
+      if (first && (min === null || first < min)) min = first;
+      if (last && last > max) max = last;
+    }
+  }
+  const start = min ?? today;
+  const year = Number(start.slice(0, 4)) - 1;
+  return { min: `${year}-01-01`, max };
+}
+
+/** "since 2021-01-14", "2019", "2018 – 2020", or '' when the link carries no date. */
+export function describeTimeScope(scope: TimeScope): string {
+  if (scope.on) return scope.on;
+  if (scope.since && scope.until) return `${scope.since} – ${scope.until}`;
+  if (scope.since) return `since ${scope.since}`;
+  if (scope.until) return `until ${scope.until}`;
+  return '';
+}

@@ -1,0 +1,152 @@
+/**
+ * The Cytoscape stylesheet, built from the kind and status tables. Pure data: the unit tests
+ * read it without a browser.
+ */
+import type { StylesheetJson } from 'cytoscape';
+import { ENTITY_KINDS, LINK_STATUSES } from '../api/types';
+import { KIND_STYLES, STATUS_STYLES } from './kind-style';
+
+/** Colour of a highlighted path; dark so it stands out in greyscale too. */
+export const PATH_COLOR = '#111827';
+export const SELECTION_COLOR = '#0b63ce';
+
+/** Below this on-screen font size labels are not drawn (zoomed out, large graphs). */
+export const MIN_ZOOMED_FONT_SIZE = 7;
+
+export function buildStylesheet(): StylesheetJson {
+  const kindRules = ENTITY_KINDS.map((kind) => ({
+    selector: `node[kind = "${kind}"]`,
+    style: { 'background-color': KIND_STYLES[kind].color, shape: KIND_STYLES[kind].shape },
+  }));
+  const statusRules = LINK_STATUSES.map((status) => {
+    const s = STATUS_STYLES[status];
+    return {
+      selector: `edge[status = "${status}"]`,
+      style: {
+        'line-color': s.color,
+        'target-arrow-color': s.color,
+        'line-style': s.lineStyle,
+        'line-dash-pattern': s.dashPattern,
+        opacity: s.opacity,
+      },
+    };
+  });
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 34,
+        height: 34,
+        label: 'data(label)',
+        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        'font-size': 11,
+        color: '#1f2933',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '150px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
+      },
+    },
+    ...kindRules,
+    {
+      // Hubs with neighbours left out: a thicker dashed outline hints there is more.
+      selector: 'node[more > 0]',
+      style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#52606d' },
+    },
+    {
+      selector: 'node.more',
+      style: {
+        shape: 'round-rectangle',
+        width: 'data(width)',
+        height: 18,
+        'background-color': '#f1f3f5',
+        'border-width': 1,
+        'border-style': 'dashed',
+        'border-color': '#52606d',
+        'text-valign': 'center',
+        'text-margin-y': 0,
+        'text-background-opacity': 0,
+        'font-size': 10,
+        color: '#323f4b',
+      },
+    },
+    {
+      selector: 'node.pinned',
+      style: { 'border-width': 4, 'border-style': 'double', 'border-color': '#1f2933' },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.6,
+        'curve-style': 'bezier',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        label: 'data(label)',
+        'font-size': 9,
+        color: '#3e4c59',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE + 2,
+      },
+    },
+    ...statusRules,
+    {
+      selector: 'edge.more-edge',
+      style: {
+        width: 1,
+        'line-style': 'dashed',
+        'line-color': '#9aa5b1',
+        'target-arrow-shape': 'none',
+        label: '',
+      },
+    },
+    // Links not valid on the as-of date stay visible but fade, so the context is not lost.
+    { selector: 'edge.out-of-date', style: { opacity: 0.15, 'text-opacity': 0 } },
+    { selector: '.filtered', style: { display: 'none' } },
+    { selector: '.dimmed', style: { opacity: 0.12, 'text-opacity': 0.25 } },
+    {
+      selector: 'node.on-path',
+      style: { 'border-width': 4, 'border-color': PATH_COLOR, opacity: 1, 'text-opacity': 1 },
+    },
+    {
+      selector: 'edge.on-path',
+      style: {
+        width: 5,
+        'line-color': PATH_COLOR,
+        'target-arrow-color': PATH_COLOR,
+        opacity: 1,
+        'text-opacity': 1,
+        'font-weight': 'bold',
+        'z-index': 10,
+      },
+    },
+    {
+      selector: 'node:selected',
+      style: {
+        'overlay-color': SELECTION_COLOR,
+        'overlay-opacity': 0.18,
+        'overlay-padding': 6,
+        'border-color': SELECTION_COLOR,
+        'border-width': 4,
+      },
+    },
+    {
+      selector: 'edge:selected',
+      style: {
+        width: 4,
+        'overlay-color': SELECTION_COLOR,
+        'overlay-opacity': 0.2,
+        'overlay-padding': 4,
+        'text-opacity': 1,
+      },
+    },
+  ];
+}

@@ -1,0 +1,4 @@
+import './styles.css';
+import { startExplorer } from './app';
+
+startExplorer();

@@ -1,0 +1,202 @@
+/**
+ * The Cytoscape canvas: keeps it in step with the store, places new neighbours next to the
+ * entity they came from, applies filters and path highlights, and reports user gestures.
+ */
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import { diffElements, isMoreElementId, MORE_PREFIX } from '../graph/elements';
+import { type Point, placeAround } from '../graph/placement';
+import { buildStylesheet } from '../graph/stylesheet';
+import type { Visibility } from '../graph/visibility';
+
+export interface CanvasEvents {
+  selectEntity(id: string): void;
+  selectLink(id: string): void;
+  selectMore(hubId: string): void;
+  clearSelection(): void;
+  expand(id: string): void;
+}
+
+interface RendererFlags {
+  textureOnViewport?: boolean;
+  hideEdgesOnViewport?: boolean;
+}
+
+/** Fitting a few nodes should not blow them up to fill the screen. */
+const MAX_FIT_ZOOM = 1.3;
+
+/** Above this many elements Cytoscape draws a cached texture while panning and zooming. */
+const LARGE_GRAPH = 600;
+
+export function createCanvas(container: HTMLElement, events: CanvasEvents, useWebGL: boolean) {
+  const cy: Core = cytoscape({
+    container,
+    style: buildStylesheet(),
+    minZoom: 0.05,
+    maxZoom: 4,
+    boxSelectionEnabled: false,
+    selectionType: 'single',
+    // The experimental WebGL renderer (Cytoscape ≥ 3.31); opt-in, see docs/client.md.
+    webgl: useWebGL,
+  });
+
+  let suppressEvents = false;
+  cy.on('tap', 'node', (event) => {
+    if (suppressEvents) return;
+    const node = event.target as NodeSingular;
+    if (node.hasClass('more')) events.selectMore(String(node.data('hub')));
+    else events.selectEntity(node.id());
+  });
+  cy.on('tap', 'edge', (event) => {
+    if (suppressEvents || isMoreElementId(event.target.id())) return;
+    events.selectLink(event.target.id());
+  });
+  cy.on('tap', (event) => {
+    if (event.target === cy) events.clearSelection();
+  });
+  cy.on('dbltap', 'node', (event) => {
+    const node = event.target as NodeSingular;
+    events.expand(node.hasClass('more') ? String(node.data('hub')) : node.id());
+  });
+
+  function tuneForSize() {
+    const large = cy.elements().length > LARGE_GRAPH;
+    // Cached textures while moving keep big graphs smooth; small ones look better live.
+    const renderer = (cy as unknown as { renderer(): RendererFlags }).renderer();
+    renderer.textureOnViewport = large;
+    renderer.hideEdgesOnViewport = large;
+  }
+
+  return {
+    cy,
+    /**
+     * Makes the canvas show `elements`. New nodes go around `around` (the expanded entity), or
+     * around the viewport centre; returns the ids added.
+     */
+    sync(elements: ElementDefinition[], around: string | null): string[] {
+      const current = new Set(cy.elements().map((e) => e.id()));
+      const diff = diffElements(current, elements);
+      cy.batch(() => {
+        for (const id of diff.remove) cy.getElementById(id).remove();
+        for (const element of diff.update) {
+          cy.getElementById(String(element.data.id)).data(element.data);
+        }
+        const nodes = diff.add.filter((e) => e.group === 'nodes');
+        const edges = diff.add.filter((e) => e.group === 'edges');
+        const center = around ? cy.getElementById(around) : null;
+        const origin: Point = center?.nonempty()
+          ? center.position()
+          : (() => {
+              const extent = cy.extent();
+              return { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
+            })();
+        const others = cy.nodes().map((n) => n.position());
+        const spots =
+          nodes.length === 1 && !center?.nonempty() && cy.nodes().length === 0
+            ? [origin]
+            : placeAround(origin, nodes.length, others);
+        // "+N more" badges sit just beside their hub instead of on the ring.
+        nodes.forEach((node, i) => {
+          const hub = node.data.hub ? cy.getElementById(String(node.data.hub)) : null;
+          node.position = hub?.nonempty()
+            ? { x: hub.position('x') + 60, y: hub.position('y') - 40 }
+            : (spots[i] ?? origin);
+        });
+        cy.add(nodes);
+        cy.add(edges);
+      });
+      tuneForSize();
+      return diff.add.map((e) => String(e.data.id));
+    },
+
+    applyVisibility(visibility: Visibility) {
+      cy.batch(() => {
+        cy.elements().forEach((element) => {
+          element.toggleClass('filtered', visibility.hidden.has(element.id()));
+          element.toggleClass('out-of-date', visibility.outOfDate.has(element.id()));
+        });
+      });
+    },
+
+    /** Highlights the given elements and dims the rest; null removes the highlight. */
+    highlight(ids: ReadonlySet<string> | null) {
+      cy.batch(() => {
+        cy.elements().removeClass('on-path dimmed');
+        if (!ids) return;
+        cy.elements().forEach((element) => {
+          element.addClass(ids.has(element.id()) ? 'on-path' : 'dimmed');
+        });
+      });
+    },
+
+    setPinned(id: string, pinned: boolean) {
+      const node = cy.getElementById(id);
+      node.toggleClass('pinned', pinned);
+      if (pinned) node.lock();
+      else node.unlock();
+    },
+
+    /** Selects an element without the tap handlers firing (the app already knows). */
+    select(id: string | null) {
+      suppressEvents = true;
+      cy.elements(':selected').unselect();
+      if (id) cy.getElementById(id).select();
+      suppressEvents = false;
+    },
+
+    center(id: string) {
+      const element = cy.getElementById(id);
+      if (element.empty()) return;
+      const bounds = cy.extent();
+      const box = element.boundingBox();
+      const inside =
+        box.x1 > bounds.x1 && box.x2 < bounds.x2 && box.y1 > bounds.y1 && box.y2 < bounds.y2;
+      if (!inside) cy.animate({ center: { eles: element }, duration: 300 });
+    },
+
+    /** Fits the given elements (default: all visible) in view, never zooming in past 1.3×. */
+    fit(ids?: ReadonlySet<string>) {
+      const chosen = ids ? cy.elements().filter((e) => ids.has(e.id())) : cy.elements(':visible');
+      const target = chosen.nonempty() ? chosen : cy.elements();
+      if (target.empty()) return;
+      const box = target.boundingBox();
+      const padding = 50;
+      const zoom = Math.max(
+        cy.minZoom(),
+        Math.min(
+          MAX_FIT_ZOOM,
+          (cy.width() - 2 * padding) / (box.w || 1),
+          (cy.height() - 2 * padding) / (box.h || 1),
+        ),
+      );
+      const pan = {
+        x: cy.width() / 2 - zoom * (box.x1 + box.w / 2),
+        y: cy.height() / 2 - zoom * (box.y1 + box.h / 2),
+      };
+      cy.animate({ zoom, pan, duration: 300 });
+    },
+
+    entityIds(): string[] {
+      return cy
+        .nodes()
+        .filter((n) => !n.id().startsWith(MORE_PREFIX))
+        .map((n) => n.id());
+    },
+
+    png(): Blob {
+      return cy.png({
+        output: 'blob',
+        full: true,
+        scale: 2,
+        bg: '#ffffff',
+        maxWidth: 4000,
+        maxHeight: 4000,
+      });
+    },
+
+    resize() {
+      cy.resize();
+    },
+  };
+}
+
+export type Canvas = ReturnType<typeof createCanvas>;

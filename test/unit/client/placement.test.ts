@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { type Point, placeAround } from '../../../client/src/graph/placement';
+
+const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+
+describe('placeAround', () => {
+  it('places every new node near the expanded one, none on top of another', () => {
+    const center = { x: 500, y: 300 };
+    const others = [
+      { x: 300, y: 300 },
+      { x: 350, y: 250 },
+    ];
+    const placed = placeAround(center, 30, others);
+    expect(placed).toHaveLength(30);
+    for (const p of placed) {
+      expect(distance(p, center)).toBeGreaterThanOrEqual(100);
+      expect(distance(p, center)).toBeLessThan(600);
+    }
+    const all = [...others, center, ...placed];
+    for (let i = 0; i < all.length; i++) {
+      for (let j = i + 1; j < all.length; j++) {
+        expect(distance(all[i] as Point, all[j] as Point)).toBeGreaterThan(30);
+      }
+    }
+  });
+
+  it('fans a few neighbours out away from the rest of the graph', () => {
+    const center = { x: 0, y: 0 };
+    // The rest of the graph lies to the left; new nodes should go right.
+    const placed = placeAround(center, 4, [
+      { x: -300, y: 0 },
+      { x: -250, y: 40 },
+    ]);
+    for (const p of placed) expect(p.x).toBeGreaterThan(0);
+  });
+
+  it('uses the whole circle when nothing else is on the canvas', () => {
+    const placed = placeAround({ x: 0, y: 0 }, 8, []);
+    expect(placed.some((p) => p.x < 0)).toBe(true);
+    expect(placed.some((p) => p.x > 0)).toBe(true);
+  });
+
+  it('returns nothing for nothing', () => {
+    expect(placeAround({ x: 0, y: 0 }, 0, [])).toEqual([]);
+  });
+});
