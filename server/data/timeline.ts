@@ -48,7 +48,7 @@ export async function timeline(
      }
      ${citedSourcesSubquery('rels')}
      RETURN e IS NOT NULL AS found, [r IN rels | ${linkProjection('r')}] AS links,
-            [o IN others + [e] | ${entityProjection('o')}] AS others, sources`,
+            [o IN others + [x IN [e] WHERE x IS NOT NULL] | ${entityProjection('o')}] AS others, sources`,
     { id },
   );
   if (!row) return { found: false, events: [], others: [], sources: [] };
