@@ -3,6 +3,7 @@
  * schema and seed to an empty database, and serves API and client on http://HOST:PORT.
  */
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { createThreadlineServer } from './create-server';
 import { applySchemaAndSeed, isEmpty } from './neo4j/cypher-script';
@@ -23,8 +24,10 @@ async function main(): Promise<void> {
   const { yoga } = createThreadlineServer(db, config);
   const server = createServer(yoga);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  // With PORT=0 the system picks the port; report the real one.
+  const port = (server.address() as AddressInfo | null)?.port ?? config.port;
   log(
-    `Threadline is ready on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (GraphQL at /graphql)`,
+    `Threadline is ready on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ (GraphQL at /graphql)`,
   );
 
   let stopping = false;
@@ -32,12 +35,23 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: finishing in-flight requests, then closing the database...`);
-    // close() stops accepting connections and waits for open requests to finish.
+    // close() stops accepting connections and calls back once every open one has ended.
     server.close(async () => {
+      clearInterval(reaper);
+      clearTimeout(deadline);
       await opened.close();
+      log('Stopped.');
       process.exit(0);
     });
+    // Keep-alive connections idle now or once their request is answered would hold close()
+    // open until they time out; end them as soon as they are idle.
     server.closeIdleConnections();
+    const reaper = setInterval(() => server.closeIdleConnections(), 100);
+    // A request that never finishes must not keep the process up for ever.
+    const deadline = setTimeout(() => {
+      log(`Requests still open after ${config.shutdownGraceMs} ms; closing them.`);
+      server.closeAllConnections();
+    }, config.shutdownGraceMs);
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
