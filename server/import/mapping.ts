@@ -195,9 +195,24 @@ class Checker {
 
 function parseDataset(c: Checker, raw: unknown): DatasetSource {
   const source = isObject(raw) && isObject(raw.source) ? raw.source : null;
-  if (!source) c.fail('dataset.source', 'is required: the Source node every imported fact cites');
-  const s = source ?? {};
   const path = 'dataset.source';
+  if (!source) {
+    c.fail(
+      path,
+      'is required: the Source every imported fact cites ({id, title, publisher, url, retrievedAt, licence})',
+    );
+    return {
+      id: '',
+      title: '',
+      publisher: '',
+      url: '',
+      retrievedAt: '',
+      licence: '',
+      language: null,
+      published: null,
+    };
+  }
+  const s = source;
   const dataset: DatasetSource = {
     id: c.string(s.id, `${path}.id`) ?? '',
     title: c.string(s.title, `${path}.title`) ?? '',
