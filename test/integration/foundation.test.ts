@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../server/neo4j/database';
 import { freePort, startLocalNeo4j } from '../../server/neo4j/local-neo4j';
-import { connectTestDatabase } from '../support/database';
+import { connectTestDatabase, testConnection } from '../support/database';
 import { listen, type RunningServer } from '../support/server';
 
 let db: Database;
@@ -27,6 +27,25 @@ describe('the real database', () => {
       'CALL dbms.components() YIELD edition, versions RETURN 40 + 2 AS answer, edition',
     );
     expect(rows).toEqual([{ answer: 42, edition: 'community' }]);
+  });
+});
+
+describe('a neo4j:// (routing) URI, as for a cluster or Aura', () => {
+  it('routes reads and writes through the routing table', async () => {
+    const connection = testConnection();
+    const routed = createDatabase(
+      { ...connection, uri: connection.uri.replace(/^bolt:/, 'neo4j:') },
+      { queryTimeoutMs: 10_000 },
+    );
+    try {
+      expect(routed.uri).toMatch(/^neo4j:\/\//);
+      expect(
+        await routed.read("MATCH (e:Entity {id: 'person:lei-jun'}) RETURN e.name AS name"),
+      ).toEqual([{ name: 'Lei Jun' }]);
+      expect(await routed.write('RETURN 1 AS written')).toEqual([{ written: 1 }]);
+    } finally {
+      await routed.close();
+    }
   });
 });
 
