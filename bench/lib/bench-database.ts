@@ -1,0 +1,49 @@
+/**
+ * A throw-away Neo4j for one benchmark size: its own temporary data directory and a free port
+ * (never anyone else's database), schema applied, removed again on close.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { applySchemaAndSeed } from '../../server/neo4j/cypher-script';
+import { createDatabase, type Database } from '../../server/neo4j/database';
+import { type LocalNeo4j, startLocalNeo4j } from '../../server/neo4j/local-neo4j';
+
+export interface BenchDatabase {
+  db: Database;
+  local: LocalNeo4j;
+  uri: string;
+  close(): Promise<void>;
+}
+
+export async function startBenchDatabase(options: {
+  heap: string;
+  pageCache: string;
+  log: (line: string) => void;
+}): Promise<BenchDatabase> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'threadline-bench-neo4j-'));
+  const local = await startLocalNeo4j({
+    dataDir,
+    port: 0,
+    heap: options.heap,
+    pageCache: options.pageCache,
+    log: options.log,
+  });
+  // Imports and PROFILE runs take longer than API reads.
+  const db = createDatabase(
+    { uri: local.uri, user: 'neo4j', password: '', database: 'neo4j' },
+    { queryTimeoutMs: 600_000 },
+  );
+  await db.verify();
+  await applySchemaAndSeed(db);
+  return {
+    db,
+    local,
+    uri: local.uri,
+    async close() {
+      await db.close();
+      await local.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

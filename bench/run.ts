@@ -1,0 +1,317 @@
+/**
+ * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client]
+ *   [--pairs 200] [--repeats 3] [--warmup 20] [--seconds 20] [--client-sizes 1k,5k,10k]
+ *   [--import-rows 50k] [--out bench/results/<name>.json]`
+ *
+ * For each size: generates the seeded graph, starts a throw-away Neo4j, loads the graph through
+ * the importer, starts the servers in a child process and runs the chosen sections. Results go
+ * to one JSON file; docs/benchmarks.md explains every number. Never part of `npm test`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runImport } from '../server/import/run-import';
+import { generateGraph, seededRandom } from './data/generate-graph';
+import { startBenchDatabase } from './lib/bench-database';
+import { overheadVariants, type Pair } from './lib/queries';
+import { startServers } from './lib/server-process';
+import { round } from './lib/stats';
+import { measureClient } from './sections/client';
+import { compareWithLibrary } from './sections/library';
+import { measureOverhead } from './sections/overhead';
+import { profileQueries } from './sections/profile';
+import { measureThroughput, mixedBodies } from './sections/throughput';
+
+const SECTIONS = ['overhead', 'profile', 'library', 'throughput', 'import', 'client'] as const;
+type Section = (typeof SECTIONS)[number];
+
+interface Options {
+  smoke: boolean;
+  sizes: number[];
+  sections: Set<Section>;
+  pairs: number;
+  repeats: number;
+  warmup: number;
+  seconds: number;
+  clientSizes: number[];
+  importRows: number;
+  out: string;
+}
+
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
+  if (!match) throw new Error(`--sizes: "${text}" is not a size such as 10k, 100k or 1m`);
+  const unit = match[2]?.toLowerCase();
+  return Math.round(Number(match[1]) * (unit === 'k' ? 1e3 : unit === 'm' ? 1e6 : 1));
+}
+
+function parseArgs(argv: string[]): Options {
+  const flags = new Map<string, string>();
+  let smoke = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--smoke') smoke = true;
+    else if (arg.startsWith('--')) flags.set(arg.slice(2), argv[++i] ?? '');
+  }
+  const known = [
+    'sizes',
+    'sections',
+    'pairs',
+    'repeats',
+    'warmup',
+    'seconds',
+    'client-sizes',
+    'import-rows',
+    'out',
+  ];
+  for (const key of flags.keys()) {
+    if (!known.includes(key))
+      throw new Error(`Unknown option --${key}; known: --smoke, --${known.join(', --')}`);
+  }
+  const sections = new Set(
+    (flags.get('sections') ?? (smoke ? 'overhead,profile,library,throughput' : SECTIONS.join(',')))
+      .split(',')
+      .map((s) => s.trim()),
+  );
+  for (const s of sections) {
+    if (!(SECTIONS as readonly string[]).includes(s)) {
+      throw new Error(`--sections: unknown "${s}"; choose from ${SECTIONS.join(', ')}`);
+    }
+  }
+  const int = (name: string, fallback: number) => {
+    const value = Number(flags.get(name) ?? fallback);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`--${name} must be a positive integer`);
+    return value;
+  };
+  const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+  return {
+    smoke,
+    sizes: (flags.get('sizes') ?? (smoke ? '1k' : '10k,100k')).split(',').map(parseSize),
+    sections: sections as Set<Section>,
+    pairs: int('pairs', smoke ? 8 : 200),
+    repeats: int('repeats', smoke ? 1 : 3),
+    warmup: int('warmup', smoke ? 2 : 20),
+    seconds: int('seconds', smoke ? 2 : 20),
+    importRows: parseSize(flags.get('import-rows') ?? (smoke ? '2k' : '50k')),
+    clientSizes: (flags.get('client-sizes') ?? (smoke ? '200' : '1k,5k,10k'))
+      .split(',')
+      .map(parseSize),
+    out:
+      flags.get('out') ??
+      (smoke
+        ? path.join(tmpdir(), `threadline-bench-smoke-${stamp}.json`)
+        : fileURLToPath(new URL(`./results/${stamp}.json`, import.meta.url))),
+  };
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function version(command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      .split('\n')[0]
+      ?.trim() as string;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function machine() {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    loadAverageAtStart: version('cat', ['/proc/loadavg']),
+    node: process.version,
+    java: version('java', ['-version']) === 'unknown' ? 'unknown' : execJavaVersion(),
+  };
+}
+
+function execJavaVersion(): string {
+  try {
+    execFileSync('java', ['-version'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch {
+    return 'unknown';
+  }
+  const out = execFileSync('sh', ['-c', 'java -version 2>&1'], { encoding: 'utf8' });
+  return out.split('\n')[0]?.trim() ?? 'unknown';
+}
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
+async function runSize(entities: number, options: Options, workDir: string) {
+  const result: Record<string, unknown> = { entities };
+  log(`\n== ${entities} entities`);
+  const graph = await generateGraph({ dir: workDir, entities });
+  log(`generated ${graph.rows} link rows over ${graph.entities} entities`);
+  // Heap and page cache sized for the largest graph we load; the machine has 24 GiB.
+  const bench = await startBenchDatabase({ heap: '2g', pageCache: '2g', log });
+  try {
+    const started = performance.now();
+    const summary = await runImport(bench.db, {
+      file: graph.csvFile,
+      mappingFile: graph.mappingFile,
+      format: 'csv',
+      dryRun: false,
+      matchExisting: false,
+      batchSize: 2000,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const [counts] = await bench.db.read<{ entities: number; links: number }>(
+      "MATCH (e:Entity) WHERE e.id STARTS WITH 'bench:' WITH count(e) AS entities MATCH ()-[r]->() WHERE r.id STARTS WITH 'bench:' RETURN entities, count(r) AS links",
+    );
+    const [degrees] = await bench.db.read<{ max: number; p99: number; mean: number }>(
+      "MATCH (e:Entity) WHERE e.id STARTS WITH 'bench:' WITH COUNT { (e)--() } AS d RETURN max(d) AS max, percentileDisc(d, 0.99) AS p99, avg(d) AS mean",
+    );
+    result.load = {
+      rows: graph.rows,
+      seconds: round(seconds, 1),
+      rowsPerSecond: round(graph.rows / seconds, 0),
+      failedBatches:
+        (summary as unknown as { failedBatches?: unknown[] }).failedBatches?.length ?? 0,
+      graph: { ...counts, degree: degrees },
+    };
+    log(
+      `imported through the importer in ${round(seconds, 1)} s (${round(graph.rows / seconds, 0)} rows/s): ${JSON.stringify(result.load)}`,
+    );
+
+    const random = seededRandom(7);
+    const ids = (
+      await bench.db.read<{ id: string }>(
+        "MATCH (e:Entity) WHERE e.id STARTS WITH 'bench:e:' RETURN e.id AS id ORDER BY id",
+      )
+    ).map((r) => r.id);
+    const pick = () => ids[Math.floor(random() * ids.length)] as string;
+    const pairs: Pair[] = Array.from({ length: options.pairs }, () => {
+      const from = pick();
+      let to = pick();
+      while (to === from) to = pick();
+      return { from, to };
+    });
+    const starts = shuffled(
+      (
+        await bench.db.read<{ id: string }>(
+          "MATCH (e:Company) WHERE e.id STARTS WITH 'bench:e:' AND EXISTS { (e)-[:OWNS|SUBSIDIARY_OF|LISTED_ON]-() } RETURN e.id AS id ORDER BY id",
+        )
+      ).map((r) => r.id),
+      random,
+    )
+      .slice(0, options.pairs)
+      .map((id) => ({ from: id, to: id }));
+    const words = (
+      await bench.db.read<{ name: string }>(
+        "MATCH (e:Entity) WHERE e.id STARTS WITH 'bench:e:' RETURN e.name AS name ORDER BY e.id LIMIT 500",
+      )
+    ).flatMap((r) => r.name.split(' ').filter((w) => /^[A-Z][a-z]+$/.test(w) && w.length > 4));
+
+    const variants = overheadVariants();
+    const servers = await startServers(bench.uri);
+    try {
+      if (options.sections.has('overhead')) {
+        log('-- GraphQL overhead (Threadline vs bare node:http vs direct driver)');
+        result.overhead = await measureOverhead({
+          servers,
+          uri: bench.uri,
+          variants,
+          pairs,
+          warmup: options.warmup,
+          repeats: options.repeats,
+          log,
+        });
+      }
+      if (options.sections.has('profile')) {
+        log('-- PROFILE db hits');
+        result.profile = await profileQueries({
+          uri: bench.uri,
+          variants,
+          pairs: pairs.slice(0, options.smoke ? 3 : 20),
+          log,
+        });
+      }
+      if (options.sections.has('library')) {
+        log('-- against @neo4j/graphql');
+        result.library = await compareWithLibrary({
+          servers,
+          starts,
+          pairs,
+          warmup: options.warmup,
+          repeats: options.repeats,
+          log,
+        });
+      }
+      if (options.sections.has('throughput')) {
+        log('-- throughput (autocannon, second process)');
+        result.throughput = await measureThroughput({
+          servers,
+          bodies: mixedBodies(pairs, words.length > 0 ? words : ['Holdings']),
+          connections: [1, 32],
+          seconds: options.seconds,
+          log,
+        });
+      }
+    } finally {
+      await servers.stop();
+    }
+  } finally {
+    await bench.close();
+  }
+  return result;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const workDir = mkdtempSync(path.join(tmpdir(), 'threadline-bench-'));
+  const report: Record<string, unknown> = {
+    startedAt: new Date().toISOString(),
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    machine: machine(),
+    settings: { ...options, sections: [...options.sections] },
+    sizes: [] as unknown[],
+  };
+  const save = () => {
+    mkdirSync(path.dirname(options.out), { recursive: true });
+    writeFileSync(options.out, `${JSON.stringify(report, null, 1)}\n`);
+  };
+  try {
+    const graphSections = ['overhead', 'profile', 'library', 'throughput'];
+    if (graphSections.some((s) => options.sections.has(s as Section))) {
+      for (const size of options.sizes) {
+        (report.sizes as unknown[]).push(await runSize(size, options, workDir));
+        save();
+      }
+    }
+    if (options.sections.has('import')) {
+      log('\n== import vs LOAD CSV');
+      const { measureImport } = await import('./sections/import');
+      report.import = await measureImport({ rows: options.importRows, log });
+      save();
+    }
+    if (options.sections.has('client')) {
+      log('\n== client rendering (headless Chromium)');
+      report.client = await measureClient({ sizes: options.clientSizes, log });
+      save();
+    }
+    report.finishedAt = new Date().toISOString();
+    save();
+    log(`\nResults: ${options.out}`);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
