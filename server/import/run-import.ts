@@ -17,7 +17,7 @@ import { isFtmEdge, mapFtmEntity, readFtm } from './ftm';
 import { checkColumns, MappingError, parseFtmMapping, parseMapping } from './mapping';
 import { ExistingMatcher } from './matcher';
 import { ImportTally, type Summary } from './tally';
-import type { DatasetSource, RowWrites } from './types';
+import type { DatasetSource, EntityWrite, RowWrites } from './types';
 
 export type ImportFormat = 'csv' | 'ftm';
 
@@ -58,8 +58,24 @@ function isUnavailable(error: unknown): boolean {
   return code === 'SERVICE_UNAVAILABLE';
 }
 
+/** What an entity write contributes; the same contribution twice changes nothing. */
+function contribution(entity: EntityWrite): string {
+  return JSON.stringify([
+    entity.kind,
+    entity.name,
+    entity.aliases,
+    entity.properties,
+    entity.citations.map((c) => [c.sourceId, c.excerpt]),
+  ]);
+}
+
 class BatchPipeline {
   private pending: RowWrites[] = [];
+  /**
+   * Entity contributions this run has committed, by id. A later row repeating one (the same
+   * company in thousands of links) is not sent again: the database would find it unchanged.
+   */
+  private readonly committed = new Map<string, Set<string>>();
   private inFlight: Promise<void> = Promise.resolve();
   private fatal: unknown = null;
   private readonly matcher: ExistingMatcher | null;
@@ -106,7 +122,22 @@ class BatchPipeline {
     }
     try {
       if (this.matcher) await this.applyMatches(rows);
-      const result = await writeBatch(this.db, rows, this.stamp);
+      const sent: [string, string][] = [];
+      const toSend = rows.map((row) => ({
+        ...row,
+        entities: row.entities.filter((entity) => {
+          const key = contribution(entity);
+          if (this.committed.get(entity.id)?.has(key)) return false;
+          sent.push([entity.id, key]);
+          return true;
+        }),
+      }));
+      const result = await writeBatch(this.db, toSend, this.stamp);
+      for (const [id, key] of sent) {
+        const keys = this.committed.get(id);
+        if (keys) keys.add(key);
+        else this.committed.set(id, new Set([key]));
+      }
       for (const r of result.entities) this.tally.record('entity', r);
       for (const r of result.links) this.tally.record('link', r);
     } catch (error) {
