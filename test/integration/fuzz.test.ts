@@ -534,5 +534,5 @@ describe('fuzzing every argument of every operation', () => {
     // removed, the graph is byte for byte what it was.
     await cleanUp();
     expect(await fingerprint(db)).toEqual(before);
-  }, 120_000);
+  }, 240_000);
 });
