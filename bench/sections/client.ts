@@ -100,7 +100,14 @@ async function runInPage(args: {
       },
     ],
   });
-  await new Promise<void>((resolve) => cy.one('render', () => resolve()));
+  const rendered = await Promise.race([
+    new Promise<boolean>((resolve) => cy.one('render', () => resolve(true))),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), args.timeoutMs)),
+  ]);
+  if (!rendered) {
+    cy.destroy();
+    return { webglAvailable, edges: edgeCount, firstRenderMs: Number.NaN, settledLayoutMs: null };
+  }
   await frame();
   const firstRenderMs = performance.now() - started;
   const layoutStarted = performance.now();
@@ -158,6 +165,8 @@ export async function measureClient(options: {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         page.setDefaultTimeout(LAYOUT_TIMEOUT_MS + 60_000);
         try {
+          // tsx compiles with keepNames, so the serialised runInPage calls esbuild's __name.
+          await page.addInitScript({ content: 'window.__name = (f) => f;' });
           await page.goto(url);
           const run = await page.evaluate(runInPage, {
             nodes,
@@ -169,11 +178,11 @@ export async function measureClient(options: {
             edges: run.edges,
             renderer,
             webglAvailable: run.webglAvailable,
-            firstRenderMs: Math.round(run.firstRenderMs),
+            firstRenderMs: Number.isNaN(run.firstRenderMs) ? null : Math.round(run.firstRenderMs),
             settledLayoutMs: run.settledLayoutMs === null ? null : Math.round(run.settledLayoutMs),
           };
           if (run.settledLayoutMs === null) {
-            result.note = `layout did not finish within ${LAYOUT_TIMEOUT_MS / 1000} s`;
+            result.note = `${result.firstRenderMs === null ? 'no frame' : 'layout did not finish'} within ${LAYOUT_TIMEOUT_MS / 1000} s`;
           }
           if (renderer === 'webgl' && !run.webglAvailable) {
             result.note =
