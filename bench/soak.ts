@@ -100,7 +100,10 @@ async function call(
     }
     return { name, ms, ok: true };
   } catch (error) {
-    return { name, ms: performance.now() - started, ok: false, problem: String(error) };
+    // fetch hides the reason (ECONNRESET, a timeout...) in `cause`.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : '';
+    return { name, ms: performance.now() - started, ok: false, problem: `${error}${reason}` };
   }
 }
 

@@ -256,13 +256,16 @@ export async function upsertLink(
   const type = LINK_TYPES.find((t) => t === write.type);
   if (!type) throw badInput('input.type', 'is not a link type.');
   const rows = await db.write<{ r: Record<string, unknown> }>(
+    // Re-checks only links of this type (one index seek): the read above already refused an
+    // id used by another type, and a small statement plans fast even on a busy server.
     `MATCH (a:Entity {id: $fromId})
      MATCH (b:Entity {id: $toId})
-     OPTIONAL CALL () { ${LINK_BY_ID} }
-     WITH a, b, found AS old
+     WITH a, b
      WHERE ${SOURCES_EXIST}
-       AND (old IS NULL OR (type(old) = $type AND startNode(old) = a AND endNode(old) = b
-                            AND old.status <> 'retracted'))
+       AND NOT EXISTS {
+         MATCH (x)-[old:${type} {id: $id}]->(y)
+         WHERE x <> a OR y <> b OR old.status = 'retracted'
+       }
      MERGE (a)-[r:${type} {id: $id}]->(b)
      ON CREATE SET r.createdAt = $at, r.createdBy = $by
      SET r += $properties, r.updatedAt = $at, r.updatedBy = $by
