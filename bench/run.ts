@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client]
  *   [--pairs 200] [--repeats 3] [--warmup 20] [--seconds 20] [--client-sizes 1k,5k,10k]
- *   [--import-rows 50k] [--natural-order] [--out bench/results/<name>.json]`
+ *   [--import-rows 50k] [--group-by-type] [--out bench/results/<name>.json]`
  *
  * For each size: generates the seeded graph, starts a throw-away Neo4j, loads the graph through
  * the importer, starts the servers in a child process and runs the chosen sections. Results go
@@ -37,8 +37,8 @@ interface Options {
   seconds: number;
   clientSizes: number[];
   importRows: number;
-  /** Rows in random order within each import batch (see generateGraph's groupByType). */
-  naturalOrder: boolean;
+  /** Sort rows by link type within each import batch (see generateGraph's groupByType). */
+  groupByType: boolean;
   out: string;
 }
 
@@ -52,11 +52,11 @@ function parseSize(text: string): number {
 function parseArgs(argv: string[]): Options {
   const flags = new Map<string, string>();
   let smoke = false;
-  let naturalOrder = false;
+  let groupByType = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--smoke') smoke = true;
-    else if (arg === '--natural-order') naturalOrder = true;
+    else if (arg === '--group-by-type') groupByType = true;
     else if (arg.startsWith('--')) flags.set(arg.slice(2), argv[++i] ?? '');
   }
   const known = [
@@ -73,7 +73,7 @@ function parseArgs(argv: string[]): Options {
   for (const key of flags.keys()) {
     if (!known.includes(key))
       throw new Error(
-        `Unknown option --${key}; known: --smoke, --natural-order, --${known.join(', --')}`,
+        `Unknown option --${key}; known: --smoke, --group-by-type, --${known.join(', --')}`,
       );
   }
   const sections = new Set(
@@ -101,7 +101,7 @@ function parseArgs(argv: string[]): Options {
     repeats: int('repeats', smoke ? 1 : 3),
     warmup: int('warmup', smoke ? 2 : 20),
     seconds: int('seconds', smoke ? 2 : 20),
-    naturalOrder,
+    groupByType,
     importRows: parseSize(flags.get('import-rows') ?? (smoke ? '2k' : '50k')),
     clientSizes: (flags.get('client-sizes') ?? (smoke ? '200' : '1k,5k,10k'))
       .split(',')
@@ -161,7 +161,7 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 async function runSize(entities: number, options: Options, workDir: string) {
   const result: Record<string, unknown> = { entities };
   log(`\n== ${entities} entities`);
-  const graph = await generateGraph({ dir: workDir, entities, groupByType: !options.naturalOrder });
+  const graph = await generateGraph({ dir: workDir, entities, groupByType: options.groupByType });
   log(`generated ${graph.rows} link rows over ${graph.entities} entities`);
   // Heap and page cache sized for the largest graph we load; the machine has 24 GiB.
   const bench = await startBenchDatabase({ heap: '2g', pageCache: '2g', log });
@@ -184,7 +184,7 @@ async function runSize(entities: number, options: Options, workDir: string) {
     );
     result.load = {
       rows: graph.rows,
-      rowOrder: options.naturalOrder ? 'random' : 'grouped by link type within each batch',
+      rowOrder: options.groupByType ? 'grouped by link type within each batch' : 'random',
       seconds: round(seconds, 1),
       rowsPerSecond: round(graph.rows / seconds, 0),
       failedBatches:

@@ -226,11 +226,11 @@ export async function generateGraph(options: {
   linksPerEntity?: number;
   seed?: number;
   /**
-   * Sort the rows of each import batch by link type and end kinds. The graph is the same; only
-   * the order of rows within a batch changes. Why: the importer builds one statement per batch
-   * whose text follows the order in which kinds and types first occur in it, so with rows in
-   * random order every batch is a new statement that Neo4j must plan again (see
-   * docs/benchmarks.md, "Import"); grouped, the text repeats and the plan cache is hit.
+   * Sort the rows of each import batch by link type and end kinds (same graph, other order).
+   * An experiment: the importer's statement text follows the order in which kinds and types
+   * first occur in a batch, so with random rows every batch is a new text for Neo4j to plan;
+   * grouped, all batches share one text. At 10k entities it did not raise rows/s (38 against 43,
+   * docs/benchmarks.md), so it is off by default (`npm run bench -- --group-by-type`).
    */
   groupByType?: boolean;
   /** Rows per import batch, to align the groups with the importer's batches. */
