@@ -237,13 +237,16 @@ export function startExplorer(): void {
     return pathElementIds(paths);
   }
 
-  function renderCanvasSummary(hiddenCount: number) {
+  const canvasListSection = byId<HTMLDetailsElement>('canvas-list-section');
+  canvasListSection.addEventListener('toggle', () => renderCanvasList());
+
+  /** The list of entities on the canvas; built only while its section is open (2,000 rows). */
+  function renderCanvasList() {
+    if (!canvasListSection.open) {
+      replaceChildren(byId('canvas-list'));
+      return;
+    }
     const entities = [...store.entities.values()].sort((a, b) => a.name.localeCompare(b.name));
-    const pathText = path
-      ? ` · path ${path.step === null ? 'all' : `${path.step + 1}/${path.answer.paths.length}`} highlighted`
-      : '';
-    byId('canvas-summary').textContent =
-      `${store.entities.size} entities · ${store.links.size} links${hiddenCount ? ` · ${hiddenCount} hidden by filters` : ''}${filters.asOf ? ` · as of ${filters.asOf}` : ''}${pathText}`;
     replaceChildren(
       byId('canvas-list'),
       entities.map((e) =>
@@ -265,6 +268,15 @@ export function startExplorer(): void {
         ),
       ),
     );
+  }
+
+  function renderCanvasSummary(hiddenCount: number) {
+    const pathText = path
+      ? ` · path ${path.step === null ? 'all' : `${path.step + 1}/${path.answer.paths.length}`} highlighted`
+      : '';
+    byId('canvas-summary').textContent =
+      `${store.entities.size} entities · ${store.links.size} links${hiddenCount ? ` · ${hiddenCount} hidden by filters` : ''}${filters.asOf ? ` · as of ${filters.asOf}` : ''}${pathText}`;
+    renderCanvasList();
   }
 
   function currentViewState(): ViewState {
@@ -357,7 +369,9 @@ export function startExplorer(): void {
     refresh(id);
     const added = store.entities.size - before;
     if (added > 0) canvas.fit(new Set([id, ...change.entityIds]));
-    else activity.showNotice(`${entity.name}: no neighbours beyond those on the canvas.`);
+    else if (!store.more.has(id)) {
+      activity.showNotice(`${entity.name}: no neighbours beyond those on the canvas.`);
+    }
     if (selected?.type === 'entity' && selected.id === id) void selectEntity(id);
   }
 

@@ -11,7 +11,6 @@ import type {
   LinkRecord,
   LinkType,
   PathAnswer,
-  SchemaCounts,
   SearchSuggestion,
   Subgraph,
 } from './types';
@@ -36,11 +35,13 @@ export const RESTORE_BATCH_SIZE = 10;
 const LINKS_PER_ENTITY = 200;
 
 const ENTITY_FIELDS = `fragment EntityFields on Entity { id name kind aliases description degree }`;
+// Citation fields are written out, not a nested fragment: the API's depth limit counts each
+// fragment spread as a level.
+const CITATION_FIELDS = 'excerpt locator source { id title url publisher }';
 const LINK_FIELDS = `fragment LinkFields on Link {
   id type from { id } to { id } since until on status note role reason program amount currency
-  field share relation citations { ...CitationFields }
-}
-fragment CitationFields on Citation { excerpt locator source { id title url publisher } }`;
+  field share relation citations { ${CITATION_FIELDS} }
+}`;
 
 interface RawEntity {
   id: string;
@@ -144,7 +145,7 @@ export function createApi(options: ApiOptions = {}) {
       const data = await request<{ entity: EntityDetailsRaw | null }>(
         `query EntityDetails($id: ID!, $first: Int) {
           entity(id: $id) {
-            ...EntityFields country citations { ...CitationFields }
+            ...EntityFields country citations { ${CITATION_FIELDS} }
             ... on Person { birthDate nationality }
             ... on Company { founded jurisdiction website }
             ... on Ministry { jurisdiction }
@@ -285,24 +286,6 @@ export function createApi(options: ApiOptions = {}) {
         hasMore: data.paths.hasMore,
         entities: [...entities.values()],
         links: [...links.values()],
-      };
-    },
-
-    /** Entity kinds and link types with counts, for the filters. */
-    async schemaCounts(signal?: AbortSignal): Promise<SchemaCounts> {
-      const data = await request<{
-        schemaInfo: {
-          kinds: { kind: EntityKind; count: number }[];
-          linkTypes: { type: LinkType; count: number }[];
-        };
-      }>(
-        'query SchemaInfo { schemaInfo { kinds { kind count } linkTypes { type count } } }',
-        {},
-        signal,
-      );
-      return {
-        kinds: Object.fromEntries(data.schemaInfo.kinds.map((k) => [k.kind, k.count])),
-        linkTypes: Object.fromEntries(data.schemaInfo.linkTypes.map((t) => [t.type, t.count])),
       };
     },
   };

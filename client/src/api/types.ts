@@ -137,8 +137,3 @@ export interface SearchSuggestion {
   entity: EntitySummary;
   score: number;
 }
-
-export interface SchemaCounts {
-  kinds: Partial<Record<EntityKind, number>>;
-  linkTypes: Partial<Record<LinkType, number>>;
-}

@@ -74,5 +74,39 @@ export function computeFcosePositions(input: LayoutInput): Positions {
     positions[node.id()] = { x, y };
   });
   cy.destroy();
+  if (input.nodes.length > DRAFT_QUALITY_ABOVE) {
+    const fixed = new Set(input.nodes.filter((n) => n.fixed).map((n) => n.id));
+    return spreadOut(positions, fixed, Math.sqrt(input.nodes.length) * ROOM_PER_NODE);
+  }
   return positions;
+}
+
+/** Side of the square each node gets when a draft layout is spread out. */
+const ROOM_PER_NODE = 90;
+
+/**
+ * fCoSE's draft (spectral) layout packs large graphs tightly, nodes on top of each other.
+ * This scales the positions about their centre until the drawing is at least `minSide` wide
+ * or high; pinned nodes stay where they are.
+ */
+export function spreadOut(
+  positions: Positions,
+  fixed: ReadonlySet<string>,
+  minSide: number,
+): Positions {
+  const points = Object.values(positions);
+  if (points.length < 2) return positions;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const width = Math.max(...xs) - Math.min(...xs);
+  const height = Math.max(...ys) - Math.min(...ys);
+  const scale = minSide / Math.max(width, height, 1);
+  if (scale <= 1) return positions;
+  const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
+  const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+  const spread: Positions = {};
+  for (const [id, p] of Object.entries(positions)) {
+    spread[id] = fixed.has(id) ? p : { x: cx + (p.x - cx) * scale, y: cy + (p.y - cy) * scale };
+  }
+  return spread;
 }

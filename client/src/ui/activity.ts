@@ -16,6 +16,9 @@ export interface Activity {
   readonly busy: boolean;
 }
 
+/** How long a notice (not an error) stays on screen. */
+const NOTICE_MS = 6000;
+
 export function createActivity(indicator: HTMLElement, banner: HTMLElement): Activity {
   const pending = new Map<number, string>();
   let next = 0;
@@ -31,7 +34,12 @@ export function createActivity(indicator: HTMLElement, banner: HTMLElement): Act
     );
   }
 
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
   function show(kind: 'error' | 'notice', title: string, detail: string) {
+    clearTimeout(noticeTimer);
+    // Notices go away by themselves; errors stay until dismissed or replaced.
+    if (kind === 'notice') noticeTimer = setTimeout(clear, NOTICE_MS);
     banner.hidden = false;
     banner.className = `banner ${kind}`;
     banner.setAttribute('role', kind === 'error' ? 'alert' : 'status');
@@ -67,7 +75,8 @@ export function createActivity(indicator: HTMLElement, banner: HTMLElement): Act
             : error instanceof Error
               ? error.message
               : String(error);
-        show('error', `${label} failed:`, `${detail}. The view is unchanged; try again.`);
+        const sentence = detail.replace(/[.\s]+$/, '');
+        show('error', `${label} failed:`, `${sentence}. The view is unchanged; try again.`);
         return undefined;
       } finally {
         pending.delete(id);

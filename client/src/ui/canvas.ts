@@ -5,7 +5,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { diffElements, isMoreElementId, MORE_PREFIX } from '../graph/elements';
 import { type Point, placeAround } from '../graph/placement';
-import { buildStylesheet } from '../graph/stylesheet';
+import { buildStylesheet, LARGE_GRAPH_ELEMENTS } from '../graph/stylesheet';
 import type { Visibility } from '../graph/visibility';
 
 export interface CanvasEvents {
@@ -23,9 +23,6 @@ interface RendererFlags {
 
 /** Fitting a few nodes should not blow them up to fill the screen. */
 const MAX_FIT_ZOOM = 1.3;
-
-/** Above this many elements Cytoscape draws a cached texture while panning and zooming. */
-const LARGE_GRAPH = 600;
 
 export function createCanvas(container: HTMLElement, events: CanvasEvents, useWebGL: boolean) {
   const cy: Core = cytoscape({
@@ -58,8 +55,13 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
     events.expand(node.hasClass('more') ? String(node.data('hub')) : node.id());
   });
 
+  let large = false;
+  /** Switches to the cheaper drawing (and back) when the graph crosses the size threshold. */
   function tuneForSize() {
-    const large = cy.elements().length > LARGE_GRAPH;
+    const nowLarge = cy.elements().length >= LARGE_GRAPH_ELEMENTS;
+    if (nowLarge === large) return;
+    large = nowLarge;
+    cy.style(buildStylesheet({ large }));
     // Cached textures while moving keep big graphs smooth; small ones look better live.
     const renderer = (cy as unknown as { renderer(): RendererFlags }).renderer();
     renderer.textureOnViewport = large;
@@ -111,8 +113,11 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
     applyVisibility(visibility: Visibility) {
       cy.batch(() => {
         cy.elements().forEach((element) => {
-          element.toggleClass('filtered', visibility.hidden.has(element.id()));
-          element.toggleClass('out-of-date', visibility.outOfDate.has(element.id()));
+          // Only touch elements whose state changes: class changes restyle the element.
+          const hidden = visibility.hidden.has(element.id());
+          if (element.hasClass('filtered') !== hidden) element.toggleClass('filtered', hidden);
+          const faded = visibility.outOfDate.has(element.id());
+          if (element.hasClass('out-of-date') !== faded) element.toggleClass('out-of-date', faded);
         });
       });
     },
@@ -120,7 +125,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
     /** Highlights the given elements and dims the rest; null removes the highlight. */
     highlight(ids: ReadonlySet<string> | null) {
       cy.batch(() => {
-        cy.elements().removeClass('on-path dimmed');
+        cy.elements('.on-path, .dimmed').removeClass('on-path dimmed');
         if (!ids) return;
         cy.elements().forEach((element) => {
           element.addClass(ids.has(element.id()) ? 'on-path' : 'dimmed');

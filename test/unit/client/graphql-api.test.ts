@@ -45,7 +45,7 @@ describe('failures become messages a user can act on', () => {
     const { api } = apiAnswering(
       () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
     );
-    await expect(api.schemaCounts()).rejects.toMatchObject({
+    await expect(api.search('xiaomi')).rejects.toMatchObject({
       detail: 'the server answered HTTP 502 Bad Gateway without a GraphQL result',
       code: '502',
     });
