@@ -13,6 +13,7 @@ const PROVENANCE = [
   'updatedBy',
   'retractedAt',
   'retractedBy',
+  'retractionReason',
 ];
 
 async function end(id: string, { loaders }: GraphQLContext) {
