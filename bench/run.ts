@@ -158,8 +158,14 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return copy;
 }
 
-async function runSize(entities: number, options: Options, workDir: string) {
-  const result: Record<string, unknown> = { entities };
+/** `result` is filled section by section and `save` called after each, so a failure keeps the rest. */
+async function runSize(
+  entities: number,
+  options: Options,
+  workDir: string,
+  result: Record<string, unknown>,
+  save: () => void,
+) {
   log(`\n== ${entities} entities`);
   const graph = await generateGraph({ dir: workDir, entities, groupByType: options.groupByType });
   log(`generated ${graph.rows} link rows over ${graph.entities} entities`);
@@ -238,6 +244,7 @@ async function runSize(entities: number, options: Options, workDir: string) {
           repeats: options.repeats,
           log,
         });
+        save();
       }
       if (options.sections.has('profile')) {
         log('-- PROFILE db hits');
@@ -247,6 +254,7 @@ async function runSize(entities: number, options: Options, workDir: string) {
           pairs: pairs.slice(0, options.smoke ? 3 : 20),
           log,
         });
+        save();
       }
       if (options.sections.has('library')) {
         log('-- against @neo4j/graphql');
@@ -258,6 +266,7 @@ async function runSize(entities: number, options: Options, workDir: string) {
           repeats: options.repeats,
           log,
         });
+        save();
       }
       if (options.sections.has('throughput')) {
         log('-- throughput (autocannon, second process)');
@@ -268,6 +277,7 @@ async function runSize(entities: number, options: Options, workDir: string) {
           seconds: options.seconds,
           log,
         });
+        save();
       }
     } finally {
       await servers.stop();
@@ -275,7 +285,6 @@ async function runSize(entities: number, options: Options, workDir: string) {
   } finally {
     await bench.close();
   }
-  return result;
 }
 
 async function main(): Promise<void> {
@@ -296,7 +305,9 @@ async function main(): Promise<void> {
     const graphSections = ['overhead', 'profile', 'library', 'throughput'];
     if (graphSections.some((s) => options.sections.has(s as Section))) {
       for (const size of options.sizes) {
-        (report.sizes as unknown[]).push(await runSize(size, options, workDir));
+        const result: Record<string, unknown> = { entities: size };
+        (report.sizes as unknown[]).push(result);
+        await runSize(size, options, workDir, result, save);
         save();
       }
     }

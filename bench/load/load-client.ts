@@ -1,9 +1,10 @@
 /**
  * The load generator for the throughput section, run as its own process so it does not share
  * CPU time slices with the server's event loop: autocannon against one URL, cycling through a
- * list of POST bodies. Reads `{url, bodies, connections, seconds}` as JSON from argv[2] and prints
+ * list of POST bodies. Reads `{url, bodies, connections, seconds}` from the JSON file named by argv[2] and prints
  * one JSON line with requests/s and latency percentiles.
  */
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 interface LoadPlan {
@@ -13,7 +14,7 @@ interface LoadPlan {
   seconds: number;
 }
 
-const plan = JSON.parse(process.argv[2] ?? '{}') as LoadPlan;
+const plan = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as LoadPlan;
 let next = 0;
 const result = await autocannon({
   url: plan.url,

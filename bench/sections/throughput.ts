@@ -4,6 +4,9 @@
  * process's resident memory before and after.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { graphqlRequest, type Pair, SEARCH_DOCUMENT } from '../lib/queries';
 import type { ServerProcess } from '../lib/server-process';
@@ -45,8 +48,12 @@ export function mixedBodies(pairs: readonly Pair[], words: readonly string[]): s
 function runClient(
   plan: object,
 ): Promise<Omit<ThroughputResult, 'rssMiB' | 'connections' | 'seconds'>> {
+  // The plan (hundreds of request bodies) is too long for a command line: pass it as a file.
+  const dir = mkdtempSync(path.join(tmpdir(), 'threadline-load-'));
+  const planFile = path.join(dir, 'plan.json');
+  writeFileSync(planFile, JSON.stringify(plan));
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CLIENT, JSON.stringify(plan)], {
+    const child = spawn(TSX, [CLIENT, planFile], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -55,6 +62,7 @@ function runClient(
       out += chunk;
     });
     child.on('exit', (code) => {
+      rmSync(dir, { recursive: true, force: true });
       if (code !== 0) return reject(new Error(`load client exited with ${code}`));
       const r = JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
       resolve({
