@@ -10,6 +10,7 @@ import {
   type EntityKind,
   isEntityKind,
   isLinkType,
+  KIND_PROPERTIES,
   LINK_STATUSES,
   LINK_TYPE_PROPERTIES,
   LINK_TYPES,
@@ -115,20 +116,10 @@ const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const SHARED_ENTITY_PROPERTIES = ['description', 'country'];
-const KIND_EXTRA: Record<EntityKind, readonly string[]> = {
-  Person: ['birthDate', 'nationality'],
-  Company: ['founded', 'jurisdiction', 'website'],
-  Ministry: ['jurisdiction'],
-  Award: ['recurrence'],
-  GovernmentList: ['program', 'url'],
-  Organization: ['founded', 'jurisdiction'],
-  Topic: [],
-  Position: ['jurisdiction'],
-};
 
 /** Entity properties a mapping may set for a kind (shared ones plus docs/model.md's). */
 export function entityPropertiesFor(kind: EntityKind): readonly string[] {
-  return [...SHARED_ENTITY_PROPERTIES, ...KIND_EXTRA[kind]];
+  return [...SHARED_ENTITY_PROPERTIES, ...KIND_PROPERTIES[kind]];
 }
 
 class Checker {

@@ -1,58 +1,34 @@
 /**
  * Partial dates ("2019", "2021-01", "2021-01-14") and the as-of rule. A link is valid on a day
  * when the day falls between the first day of `since` (or `on`, for one-off events) and the
- * last day of `until` — the same rule the API applies (server/data/link-filter.ts).
+ * last day of `until` — the same rule the API applies (server/data/link-filter.ts). Parsing is
+ * the server's own pure module, so client and API cannot disagree on what a date means.
  */
+import {
+  firstDay,
+  isFullDate,
+  lastDay,
+  parsePartialDate,
+} from '../../../server/model/partial-date';
 
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const DAY_MS = 86_400_000;
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-interface Parsed {
-  year: number;
-  month: number | null;
-  day: number | null;
-}
-
-function parse(text: string): Parsed | null {
-  const match = PARTIAL_DATE.exec(text);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = match[2] === undefined ? null : Number(match[2]);
-  const day = match[3] === undefined ? null : Number(match[3]);
-  if (month !== null && (month < 1 || month > 12)) return null;
-  if (day !== null && month !== null && (day < 1 || day > daysInMonth(year, month))) return null;
-  return { year, month, day };
-}
+export { isFullDate };
 
 export function isPartialDate(text: string): boolean {
-  return parse(text) !== null;
-}
-
-/** A real calendar day written YYYY-MM-DD (what the API's `asOf` accepts). */
-export function isFullDate(text: string): boolean {
-  return parse(text)?.day != null;
+  return parsePartialDate(text) !== null;
 }
 
 /** "2019" → "2019-01-01"; null for anything that is not a partial date. */
 export function firstDayOf(text: string): string | null {
-  const d = parse(text);
-  return d ? `${d.year}-${pad(d.month ?? 1)}-${pad(d.day ?? 1)}` : null;
+  const date = parsePartialDate(text);
+  return date ? firstDay(date) : null;
 }
 
 /** "2020-02" → "2020-02-29"; null for anything that is not a partial date. */
 export function lastDayOf(text: string): string | null {
-  const d = parse(text);
-  if (!d) return null;
-  const month = d.month ?? 12;
-  return `${d.year}-${pad(month)}-${pad(d.day ?? daysInMonth(d.year, month))}`;
+  const date = parsePartialDate(text);
+  return date ? lastDay(date) : null;
 }
 
 export interface TimeScope {
