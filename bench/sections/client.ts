@@ -1,8 +1,8 @@
 /**
  * Section 5: the client's drawing cost in headless Chromium. A standalone page loads Cytoscape
  * and fCoSE straight from node_modules; for each size and renderer it times (a) from
- * `cytoscape({...})` to the first frame drawn with all elements, and (b) to the first frame
- * after an fCoSE layout with the client's options for large graphs (draft quality, packed
+ * `cytoscape({...})` to the second animation frame after it (Cytoscape draws in the first), and
+ * (b) to the second frame after an fCoSE layout with the client's options for large graphs (draft quality, packed
  * components). Headless Chromium renders in software, so these are upper bounds for a real GPU.
  */
 import { readFileSync } from 'node:fs';
@@ -100,14 +100,9 @@ async function runInPage(args: {
       },
     ],
   });
-  const rendered = await Promise.race([
-    new Promise<boolean>((resolve) => cy.one('render', () => resolve(true))),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), args.timeoutMs)),
-  ]);
-  if (!rendered) {
-    cy.destroy();
-    return { webglAvailable, edges: edgeCount, firstRenderMs: Number.NaN, settledLayoutMs: null };
-  }
+  // Cytoscape draws in its own animation frame. With the WebGL renderer no 'render' event came
+  // within 240 s in our runs, so both renderers are timed to the second frame after construction.
+  await frame();
   await frame();
   const firstRenderMs = performance.now() - started;
   const layoutStarted = performance.now();
@@ -132,10 +127,7 @@ async function runInPage(args: {
   ]);
   let settledLayoutMs: number | null = null;
   if (settled) {
-    await new Promise<void>((resolve) => {
-      cy.one('render', () => resolve());
-      cy.forceRender?.();
-    });
+    await frame();
     await frame();
     settledLayoutMs = firstRenderMs + (performance.now() - layoutStarted);
   }
@@ -178,11 +170,11 @@ export async function measureClient(options: {
             edges: run.edges,
             renderer,
             webglAvailable: run.webglAvailable,
-            firstRenderMs: Number.isNaN(run.firstRenderMs) ? null : Math.round(run.firstRenderMs),
+            firstRenderMs: Math.round(run.firstRenderMs),
             settledLayoutMs: run.settledLayoutMs === null ? null : Math.round(run.settledLayoutMs),
           };
           if (run.settledLayoutMs === null) {
-            result.note = `${result.firstRenderMs === null ? 'no frame' : 'layout did not finish'} within ${LAYOUT_TIMEOUT_MS / 1000} s`;
+            result.note = `layout did not finish within ${LAYOUT_TIMEOUT_MS / 1000} s`;
           }
           if (renderer === 'webgl' && !run.webglAvailable) {
             result.note =
