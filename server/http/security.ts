@@ -156,6 +156,9 @@ export function useBodyLimit(maxBytes: number): Plugin {
         });
         return;
       }
+      // Node's HTTP parser delivers no more than a declared Content-Length, so only bodies
+      // without one (chunked) need counting; copying every request cost time on each one.
+      if (Number.isFinite(declared)) return;
       setRequestParser(async (incoming) => {
         const body = await readCapped(incoming, maxBytes);
         const copy = new fetchAPI.Request(incoming.url, {
