@@ -1,6 +1,6 @@
 /**
- * Writes a batch of rows in ONE managed write transaction (one `db.write` call): UNWIND per
- * entity kind, then per link type, MERGE on stable ids. A batch that fails rolls back alone.
+ * Writes a batch of rows in ONE managed write transaction (`db.writeAll`): one UNWIND statement
+ * per entity kind, then per link type, MERGE on stable ids. A batch that fails rolls back alone.
  *
  * Each record comes back with what happened to it, computed by the same query from the stored
  * values: `created`, `updated` (a value changed, an alias or a citation was added) or `unchanged`
@@ -15,7 +15,7 @@ import { packCitations } from '../model/citations';
 import { normalizeName } from '../model/normalize-name';
 import type { CitationRecord } from '../model/types';
 import { isEntityKind, isLinkType } from '../model/vocabulary';
-import type { Database } from '../neo4j/database';
+import type { Database, Statement } from '../neo4j/database';
 import type { EntityWrite, LinkWrite, RowWrites } from './types';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
@@ -199,31 +199,37 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** Builds the one statement for a batch; exported so tests can inspect it without a database. */
-export function buildBatchStatement(
+export interface BatchStatement extends Statement {
+  /** Whose outcomes the statement returns. */
+  returns: 'entities' | 'links';
+}
+
+/**
+ * The statements for a batch: one per entity kind, then one per link type, each with the same
+ * text whatever the batch holds, so Neo4j plans each once and reuses it. Exported so tests can
+ * inspect them without a database.
+ */
+export function buildBatchStatements(
   entities: readonly EntityWrite[],
   links: readonly LinkWrite[],
-): { cypher: string; params: Record<string, unknown>; resultColumns: string[] } {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  const entityColumns: string[] = [];
-  const linkColumns: string[] = [];
-  let n = 0;
+  stamp: WriteStamp,
+): BatchStatement[] {
+  const statements: BatchStatement[] = [];
   for (const [kind, group] of groupBy(entities, (e) => e.kind)) {
-    const param = `e${n++}`;
-    params[param] = group.map(entityParameter);
-    parts.push(entityQuery(kind, param).replace(/AS results\n}$/, `AS ${param}\n}`));
-    entityColumns.push(param);
+    statements.push({
+      cypher: `${entityQuery(kind, 'rows')}\nRETURN results`,
+      params: { rows: group.map(entityParameter), now: stamp.now, by: stamp.by },
+      returns: 'entities',
+    });
   }
   for (const [type, group] of groupBy(links, (l) => l.type)) {
-    const param = `l${n++}`;
-    params[param] = group.map(linkParameter);
-    parts.push(linkQuery(type, param).replace(/AS results\n}$/, `AS ${param}\n}`));
-    linkColumns.push(param);
+    statements.push({
+      cypher: `${linkQuery(type, 'rows')}\nRETURN results`,
+      params: { rows: group.map(linkParameter), now: stamp.now, by: stamp.by },
+      returns: 'links',
+    });
   }
-  const list = (columns: string[]) => (columns.length > 0 ? columns.join(' + ') : '[]');
-  parts.push(`RETURN ${list(entityColumns)} AS entities, ${list(linkColumns)} AS links`);
-  return { cypher: parts.join('\n'), params, resultColumns: [...entityColumns, ...linkColumns] };
+  return statements;
 }
 
 /** Writes the rows of one batch in one transaction and reports every record's outcome. */
@@ -235,18 +241,21 @@ export async function writeBatch(
   const { combined, conflicts } = combineEntities(rows.flatMap((r) => r.entities));
   const links = combineLinks(rows.flatMap((r) => r.links));
   if (combined.length === 0 && links.length === 0) return { entities: conflicts, links: [] };
-  const { cypher, params } = buildBatchStatement(combined, links);
-  const [result] = await db.write<{
-    entities: { id: string; outcome: string }[];
-    links: { id: string; outcome: string }[];
-  }>(cypher, { ...params, now: stamp.now, by: stamp.by });
+  const statements = buildBatchStatements(combined, links, stamp);
+  const results = await db.writeAll(statements);
+  const outcomes = (returns: BatchStatement['returns']) =>
+    statements.flatMap((statement, i) =>
+      statement.returns === returns
+        ? ((results[i]?.[0]?.results ?? []) as { id: string; outcome: string }[])
+        : [],
+    );
   const entityLines = new Map(combined.map((e) => [e.id, e.line]));
   const linkLines = new Map(links.map((l) => [l.id, l.line]));
   return {
     entities: [
       ...conflicts,
-      ...(result?.entities ?? []).map((r) => ({ ...r, line: entityLines.get(r.id) ?? 0 })),
+      ...outcomes('entities').map((r) => ({ ...r, line: entityLines.get(r.id) ?? 0 })),
     ],
-    links: (result?.links ?? []).map((r) => ({ ...r, line: linkLines.get(r.id) ?? 0 })),
+    links: outcomes('links').map((r) => ({ ...r, line: linkLines.get(r.id) ?? 0 })),
   };
 }

@@ -16,12 +16,22 @@ export interface Database {
   /** Runs one read query; rows come back as plain objects with JS numbers. */
   read<T extends RecordShape = RecordShape>(cypher: string, params?: object): Promise<T[]>;
   write<T extends RecordShape = RecordShape>(cypher: string, params?: object): Promise<T[]>;
+  /**
+   * Runs several statements in ONE managed write transaction: all commit or none. Small
+   * statements that repeat keep their cached plans, where one combined statement would not.
+   */
+  writeAll(statements: readonly Statement[]): Promise<RecordShape[][]>;
   /** Resolves when the server answers; rejects with the driver's error otherwise. */
   verify(): Promise<void>;
   /** Called for every query sent; tests use it to count round trips. */
   onQuery(listener: (event: QueryEvent) => void): () => void;
   close(): Promise<void>;
   readonly uri: string;
+}
+
+export interface Statement {
+  cypher: string;
+  params: object;
 }
 
 export interface DatabaseOptions {
@@ -64,10 +74,35 @@ export function createDatabase(connection: Neo4jConnection, options: DatabaseOpt
     }
   }
 
+  async function writeAll(statements: readonly Statement[]): Promise<RecordShape[][]> {
+    for (const { cypher } of statements) {
+      for (const listener of listeners) listener({ cypher, mode: 'WRITE' });
+    }
+    const session = driver.session({ database: connection.database });
+    try {
+      return await session.executeWrite(
+        async (tx) => {
+          const results: RecordShape[][] = [];
+          for (const { cypher, params } of statements) {
+            const result = await tx.run(cypher, params as Record<string, unknown>);
+            results.push(result.records.map((record) => record.toObject()));
+          }
+          return results;
+        },
+        { timeout: options.queryTimeoutMs },
+      );
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   return {
     uri: connection.uri,
     read: (cypher, params) => run('READ', cypher, params),
     write: (cypher, params) => run('WRITE', cypher, params),
+    writeAll,
     async verify() {
       await driver.verifyConnectivity({ database: connection.database });
     },

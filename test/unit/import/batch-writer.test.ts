@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildBatchStatement,
+  buildBatchStatements,
   combineEntities,
   combineLinks,
 } from '../../../server/import/batch-writer';
@@ -58,16 +58,31 @@ describe('combining a batch', () => {
   });
 
   it('writes labels and types only from the vocabulary, and every value as a parameter', () => {
-    const { cypher, params } = buildBatchStatement(
+    const stamp = { now: '2026-11-26T00:00:00Z', by: 'test' };
+    const statements = buildBatchStatements(
       [entity({ name: 'O\'Brien" }) MATCH (n) DETACH DELETE n //' })],
       [link({})],
+      stamp,
     );
-    expect(cypher).not.toContain("O'Brien");
-    expect(cypher).toContain('SET e:Company');
-    expect(cypher).toContain('MERGE (a)-[r:OWNS {id: row.id}]->(b)');
-    expect(Object.keys(params)).toEqual(['e0', 'l1']);
-    expect(() => buildBatchStatement([entity({ kind: 'Robot' as never })], [])).toThrow(
+    const text = statements.map((s) => s.cypher).join('\n');
+    expect(text).not.toContain("O'Brien");
+    expect(statements.map((s) => s.returns)).toEqual(['entities', 'links']);
+    expect(statements[0]?.cypher).toContain('SET e:Company');
+    expect(statements[1]?.cypher).toContain('MERGE (a)-[r:OWNS {id: row.id}]->(b)');
+    expect(statements.every((s) => Object.keys(s.params).join() === 'rows,now,by')).toBe(true);
+    expect(() => buildBatchStatements([entity({ kind: 'Robot' as never })], [], stamp)).toThrow(
       /Not an entity kind/,
     );
+  });
+
+  it('gives a kind or a type the same statement text in every batch, so its plan is reused', () => {
+    const stamp = { now: '2026-11-26T00:00:00Z', by: 'test' };
+    const one = buildBatchStatements([entity({ id: 'a' })], [link({ id: 'x' })], stamp);
+    const other = buildBatchStatements(
+      [entity({ id: 'b', name: 'Other' }), entity({ id: 'c' })],
+      [link({ id: 'y' })],
+      stamp,
+    );
+    expect(other.map((s) => s.cypher)).toEqual(one.map((s) => s.cypher));
   });
 });
