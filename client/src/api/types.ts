@@ -2,6 +2,7 @@
  * The shapes the explorer works with, normalised from the GraphQL answers (link ends are ids,
  * not nested objects). Mirrors the SDL in server/graphql/schema; a unit test checks the enums.
  */
+import { isLinkType, LINK_TYPES, type LinkType } from '../../../server/model/vocabulary';
 
 export const ENTITY_KINDS = [
   'PERSON',
@@ -15,37 +16,15 @@ export const ENTITY_KINDS = [
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export const LINK_TYPES = [
-  'FOUNDED',
-  'LEADS',
-  'OWNS',
-  'SUBSIDIARY_OF',
-  'PART_OF',
-  'MEMBER_OF',
-  'EMPLOYED_BY',
-  'HOLDS_POSITION',
-  'FAMILY_OF',
-  'ASSOCIATE_OF',
-  'RECEIVED',
-  'CONFERRED_BY',
-  'MAINTAINS',
-  'LISTED_ON',
-  'LISTED_ON_EXCHANGE',
-  'INVESTS_IN',
-  'SUCCEEDED',
-  'AFFILIATED_WITH',
-] as const;
-export type LinkType = (typeof LINK_TYPES)[number];
+// Link types are spelled the same in GraphQL and in Neo4j, so the allowlist itself is shared.
+
+export { isLinkType, LINK_TYPES, type LinkType };
 
 export const LINK_STATUSES = ['ASSERTED', 'DISPUTED', 'DENIED', 'RETRACTED'] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 
 export function isEntityKind(value: string): value is EntityKind {
   return (ENTITY_KINDS as readonly string[]).includes(value);
-}
-
-export function isLinkType(value: string): value is LinkType {
-  return (LINK_TYPES as readonly string[]).includes(value);
 }
 
 export interface SourceRef {
