@@ -69,7 +69,7 @@ describe('combining a batch', () => {
     expect(statements.map((s) => s.returns)).toEqual(['entities', 'links']);
     expect(statements[0]?.cypher).toContain('SET e:Company');
     expect(statements[1]?.cypher).toContain('MERGE (a)-[r:OWNS {id: row.id}]->(b)');
-    expect(statements.every((s) => Object.keys(s.params).join() === 'rows,now,by')).toBe(true);
+    expect(statements.every((s) => Object.keys(s.params).join() === 'batch,now,by')).toBe(true);
     expect(() => buildBatchStatements([entity({ kind: 'Robot' as never })], [], stamp)).toThrow(
       /Not an entity kind/,
     );
