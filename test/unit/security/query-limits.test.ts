@@ -72,6 +72,17 @@ describe('floods are refused with QUERY_TOO_COMPLEX before any resolver runs', (
     expect(codes).toEqual(['QUERY_TOO_COMPLEX']);
   });
 
+  it('counts the fields inside fragments, not the fragments themselves', async () => {
+    const hidden = `{ entity(id: "a") { ...A } }
+      fragment A on Entity { links { to { ... on Person { links { to { ...B } } } } } }
+      fragment B on Entity { links { to { links { id } } } }`;
+    expect(await codesOf(hidden)).toEqual(['QUERY_TOO_COMPLEX']);
+    const factored = `{ entity(id: "a") { ...A } }
+      fragment A on Entity { links { to { ... on Person { links { ...B } } } } }
+      fragment B on Link { citations { source { title } } }`;
+    expect((await codesOf(factored)).filter((c) => c === 'QUERY_TOO_COMPLEX')).toEqual([]);
+  });
+
   it('too many aliases', async () => {
     const aliases = Array.from(
       { length: ARMOR_LIMITS.maxAliases + 1 },
