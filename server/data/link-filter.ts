@@ -9,9 +9,14 @@ export interface LinkFilter {
   asOf?: string | null;
 }
 
-/** Predicate over relationship `r`; expects parameters $statuses and $asOf. */
-export function linkPredicate(r: string): string {
-  return `${r}.status IN $statuses AND ($asOf IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo >= $asOf)))`;
+/**
+ * Predicate over relationship `r`; expects parameters $statuses and $asOf, or, with a prefix
+ * (for a second filter in the same statement), $<prefix>statuses and $<prefix>asOf.
+ */
+export function linkPredicate(r: string, paramPrefix = ''): string {
+  const statuses = `$${paramPrefix}statuses`;
+  const asOf = `$${paramPrefix}asOf`;
+  return `${r}.status IN ${statuses} AND (${asOf} IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= ${asOf}) AND (${r}.validTo IS NULL OR ${r}.validTo >= ${asOf})))`;
 }
 
 export function linkFilterParams(filter: LinkFilter): {

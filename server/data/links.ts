@@ -36,45 +36,98 @@ export interface EntityLinks {
 
 export interface LinksBatch {
   byEntity: Map<string, EntityLinks>;
+  /** With a nested query: the links of every entity at either end, by that entity's id. */
+  nested: Map<string, EntityLinks>;
   sources: SourceRecord[];
 }
 
-/** Links of every entity in `ids`, newest first, at most `first` each: one query. */
+const NESTED_PARAMS = 'nested_';
+
+/**
+ * A subquery giving `entity`'s links (`rels`) and the entities at their other ends (`others`),
+ * newest first, at most $<paramPrefix>first of them.
+ */
+function linksOfSubquery(
+  entity: string,
+  query: LinksQuery,
+  paramPrefix: string,
+  out: { rels: string; others: string },
+): string {
+  const pattern = DIRECTION_PATTERNS[query.direction](
+    relationshipTypeExpression(query.types ?? []),
+    linkPredicate('r', paramPrefix),
+  );
+  return `CALL (${entity}) {
+       MATCH (${entity})${pattern}(o:Entity)
+       WITH r, o ORDER BY coalesce(r.validFrom, r.validTo, '') DESC, r.id
+       LIMIT toInteger($${paramPrefix}first)
+       RETURN collect(r) AS ${out.rels}, collect(DISTINCT o) AS ${out.others}
+     }`;
+}
+
+function queryParams(query: LinksQuery, paramPrefix = ''): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries({ first: query.first, ...linkFilterParams(query) }).map(([k, v]) => [
+      paramPrefix + k,
+      v,
+    ]),
+  );
+}
+
+/**
+ * Links of every entity in `ids`, newest first, at most `first` each: one query. With `nested`,
+ * the same query also gives the links (by `nested`) of every entity at their ends, the entity
+ * itself included, so a two-level selection (entity → links → from/to → links) costs one round
+ * trip.
+ */
 export async function linksOfEntities(
   db: Database,
   ids: readonly string[],
   query: LinksQuery,
+  nested?: LinksQuery,
 ): Promise<LinksBatch> {
-  const pattern = DIRECTION_PATTERNS[query.direction](
-    relationshipTypeExpression(query.types ?? []),
-    linkPredicate('r'),
-  );
+  const nestedPart = nested
+    ? `CALL (e, others) {
+       UNWIND [e] + others AS n
+       ${linksOfSubquery('n', nested, NESTED_PARAMS, { rels: 'nRels', others: 'nOthers' })}
+       RETURN collect({id: n.id, links: [r IN nRels | ${linkProjection('r')}],
+                       others: [o IN nOthers | ${entityProjection('o')}]}) AS nested,
+              reduce(all = [], x IN collect(nRels) | all + x) AS nestedRels
+     }`
+    : 'WITH *, [] AS nested, [] AS nestedRels';
   const rows = await db.read<{
     id: string;
     links: Record<string, unknown>[];
     others: Record<string, unknown>[];
+    nested: { id: string; links: Record<string, unknown>[]; others: Record<string, unknown>[] }[];
     sources: Record<string, unknown>[];
   }>(
     `UNWIND $ids AS id
      MATCH (e:Entity {id: id})
-     CALL (e) {
-       MATCH (e)${pattern}(o:Entity)
-       WITH r, o ORDER BY coalesce(r.validFrom, r.validTo, '') DESC, r.id
-       LIMIT toInteger($first)
-       RETURN collect(r) AS rels, collect(DISTINCT o) AS others
-     }
-     ${citedSourcesSubquery('rels')}
+     ${linksOfSubquery('e', query, '', { rels: 'rels', others: 'others' })}
+     ${nestedPart}
+     WITH id, rels, others, nested, rels + nestedRels AS citedRels
+     ${citedSourcesSubquery('citedRels')}
      RETURN id, [r IN rels | ${linkProjection('r')}] AS links,
-            [o IN others | ${entityProjection('o')}] AS others, sources`,
-    { ids, first: query.first, ...linkFilterParams(query) },
+            [o IN others | ${entityProjection('o')}] AS others, nested, sources`,
+    { ids, ...queryParams(query), ...(nested ? queryParams(nested, NESTED_PARAMS) : {}) },
   );
+  const toEntityLinks = (row: {
+    links: Record<string, unknown>[];
+    others: Record<string, unknown>[];
+  }) => ({
+    links: row.links.map(toLink),
+    others: row.others.map(toEntity),
+  });
   const byEntity = new Map<string, EntityLinks>();
+  const nestedByEntity = new Map<string, EntityLinks>();
   const sources = new Map<string, SourceRecord>();
   for (const row of rows) {
-    byEntity.set(row.id, { links: row.links.map(toLink), others: row.others.map(toEntity) });
+    byEntity.set(row.id, toEntityLinks(row));
+    for (const inner of row.nested) nestedByEntity.set(inner.id, toEntityLinks(inner));
     for (const source of row.sources.map(toSource)) sources.set(source.id, source);
   }
-  return { byEntity, sources: [...sources.values()] };
+  return { byEntity, nested: nestedByEntity, sources: [...sources.values()] };
 }
 
 export interface LinkWithEnds {

@@ -1,7 +1,7 @@
 /**
  * Request-scoped DataLoaders. Every query result primes them with the entities, links and
  * sources it already fetched, so nested `from`/`to`/`source` fields cost no further query, and
- * nested `links` of many entities cost one query per nesting level.
+ * nested `links` of many entities cost one query per two nesting levels.
  */
 import DataLoader from 'dataloader';
 import { entitiesByIds } from '../data/entities';
@@ -17,9 +17,29 @@ export interface Loaders {
   source: DataLoader<string, SourceRecord | null>;
   /** Full sources, text included. */
   sourceText: DataLoader<string, string | null>;
-  linksOf(query: LinksQuery): DataLoader<string, EntityLinks>;
+  /**
+   * Links of entities by query. `nested`: the query of a `links` selection one level further
+   * down, fetched in the same statement when the batch runs (see linksOfEntities).
+   */
+  linksOf(query: LinksQuery, nested?: LinksQuery | null): DataLoader<string, EntityLinks>;
   /** Remembers records a query already returned. */
   prime(found: { entities?: EntityRecord[]; links?: LinkRecord[]; sources?: SourceRecord[] }): void;
+}
+
+interface LinksOfEntry {
+  loader: DataLoader<string, EntityLinks>;
+  /** The nested query to fetch with the next batch; null when callers asked for different ones. */
+  nested: { key: string; query: LinksQuery } | null | undefined;
+}
+
+function linksQueryKey(query: LinksQuery): string {
+  return JSON.stringify([
+    query.types ?? null,
+    query.direction,
+    query.asOf ?? null,
+    query.statuses ?? null,
+    query.first,
+  ]);
 }
 
 function byId<T extends { id: string }>(ids: readonly string[], records: readonly T[]) {
@@ -53,30 +73,44 @@ export function createLoaders(db: Database): Loaders {
       found.map((f) => f.link),
     );
   });
-  const linkLoaders = new Map<string, DataLoader<string, EntityLinks>>();
-  const linksOf = (query: LinksQuery) => {
-    const key = JSON.stringify([
-      query.types ?? null,
-      query.direction,
-      query.asOf ?? null,
-      query.statuses ?? null,
-      query.first,
-    ]);
-    let loader = linkLoaders.get(key);
-    if (!loader) {
-      loader = new DataLoader<string, EntityLinks>(async (ids) => {
-        const batch = await linksOfEntities(db, ids, query);
-        const all = [...batch.byEntity.values()];
+  // One loader per distinct query. A resolver that can see a nested `links` selection below it
+  // leaves that query as a wish on its loader; the next batch then fetches both levels in one
+  // statement and primes the nested query's loader, so the inner resolvers find their answers.
+  const linkLoaders = new Map<string, LinksOfEntry>();
+  const linksOf: Loaders['linksOf'] = (query, nested) => {
+    const entry = linksOfEntry(query);
+    if (nested) {
+      const wish = linksQueryKey(nested);
+      if (entry.nested === undefined) entry.nested = { key: wish, query: nested };
+      else if (entry.nested !== null && entry.nested.key !== wish) entry.nested = null;
+    }
+    return entry.loader;
+  };
+  const linksOfEntry = (query: LinksQuery): LinksOfEntry => {
+    const key = linksQueryKey(query);
+    const existing = linkLoaders.get(key);
+    if (existing) return existing;
+    const entry: LinksOfEntry = {
+      loader: new DataLoader<string, EntityLinks>(async (ids) => {
+        const nested = entry.nested?.query;
+        entry.nested = undefined;
+        const batch = await linksOfEntities(db, ids, query, nested);
+        const all = [...batch.byEntity.values(), ...batch.nested.values()];
         prime({
           entities: all.flatMap((x) => x.others),
           links: all.flatMap((x) => x.links),
           sources: batch.sources,
         });
+        if (nested) {
+          const inner = linksOfEntry(nested).loader;
+          for (const [id, found] of batch.nested) inner.prime(id, found);
+        }
         return ids.map((id) => batch.byEntity.get(id) ?? { links: [], others: [] });
-      });
-      linkLoaders.set(key, loader);
-    }
-    return loader;
+      }),
+      nested: undefined,
+    };
+    linkLoaders.set(key, entry);
+    return entry;
   };
   return { entity, link, source, sourceText, linksOf, prime };
 }

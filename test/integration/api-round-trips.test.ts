@@ -42,13 +42,38 @@ describe('Cypher round trips per request', () => {
     ).toBe(1);
   });
 
-  it('nested links of every entity are batched: one query per nesting level', async () => {
-    // Level 0: search. Level 1: links of every hit. Level 2: LISTED_ON links of every neighbour.
+  it('two levels of nested links cost one query, a third level one more', async () => {
+    // Search, then the links of every hit together with the LISTED_ON links of every neighbour.
     expect(
       await countQueries(`{ search(text: "ministry", first: 10) { entity {
         links { to { name links(types: [LISTED_ON]) { type to { name } } } from { name } citations { source { title } } }
       } } }`),
+    ).toBe(2);
+    // The third level (links of the neighbours' neighbours) is one more batched query.
+    expect(
+      await countQueries(`{ entity(id: "person:lei-jun") { ... on Person {
+        links { to { ...Deeper } }
+      } } }
+      fragment Deeper on Entity { links(direction: OUTGOING) { to { links { type } } } }`),
     ).toBe(3);
+  });
+
+  it('nested links answer the same whether fetched with their parent level or on their own', async () => {
+    const nested = (extra: string) => `{ entity(id: "person:lei-jun") {
+      links(direction: BOTH) { id from { id links(direction: OUTGOING, first: 3) { id type to { id } } ${extra} }
+                               to { id links(direction: OUTGOING, first: 3) { id type to { id } } ${extra} } }
+    } }`;
+    queries = [];
+    const together = dataOf(await execute(nested('')));
+    const togetherQueries = queries.length;
+    // A second, different nested selection leaves each level to fetch its own links.
+    queries = [];
+    const apart = dataOf(await execute(nested('incoming: links(direction: INCOMING) { id }')));
+    expect([togetherQueries, queries.length]).toEqual([2, 4]);
+    const strip = (data: unknown) =>
+      JSON.stringify(data, (key, value) => (key === 'incoming' ? undefined : value));
+    expect(strip(apart)).toEqual(strip(together));
+    expect(strip(together)).toContain('LISTED_ON');
   });
 
   it('connect and timeline: one each', async () => {

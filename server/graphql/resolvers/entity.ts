@@ -1,10 +1,13 @@
 /** Field resolvers shared by every entity type, plus the kind-specific and provenance fields. */
+
+import type { GraphQLResolveInfo } from 'graphql';
 import { LIMITS } from '../../data/limits';
-import type { Direction } from '../../data/links';
+import type { Direction, LinksQuery } from '../../data/links';
 import type { CitationRecord, EntityRecord } from '../../model/types';
 import { ENTITY_KINDS, KIND_PROPERTIES, type LinkType } from '../../model/vocabulary';
 import { intInRange } from '../arguments';
 import type { GraphQLContext } from '../context';
+import { nestedLinksArguments } from '../lookahead';
 
 interface LinksArgs {
   types?: LinkType[] | null;
@@ -19,18 +22,35 @@ function propertyResolver(name: string) {
   return (entity: EntityRecord) => entity.properties[name] ?? null;
 }
 
+function linksQuery(args: LinksArgs): LinksQuery {
+  return {
+    types: args.types ?? null,
+    direction: args.direction,
+    asOf: args.asOf ?? null,
+    first: intInRange('first', args.first, 50, LIMITS.linksFirst),
+  };
+}
+
+/** The query of a `links` selection one level down, when it is usable as a prefetch. */
+function nestedLinksQuery(info: GraphQLResolveInfo): LinksQuery | null {
+  const args = nestedLinksArguments(info);
+  if (!args) return null;
+  try {
+    return linksQuery(args as unknown as LinksArgs);
+  } catch {
+    return null; // the inner resolver reports its own bad argument
+  }
+}
+
 const sharedFields = {
   citations: (entity: EntityRecord): CitationRecord[] => entity.citations,
-  async links(entity: EntityRecord, args: LinksArgs, { loaders }: GraphQLContext) {
-    const first = intInRange('first', args.first, 50, LIMITS.linksFirst);
-    const found = await loaders
-      .linksOf({
-        types: args.types ?? null,
-        direction: args.direction,
-        asOf: args.asOf ?? null,
-        first,
-      })
-      .load(entity.id);
+  async links(
+    entity: EntityRecord,
+    args: LinksArgs,
+    { loaders }: GraphQLContext,
+    info: GraphQLResolveInfo,
+  ) {
+    const found = await loaders.linksOf(linksQuery(args), nestedLinksQuery(info)).load(entity.id);
     return found.links;
   },
 };
