@@ -287,6 +287,34 @@ async function runSize(
   }
 }
 
+/**
+ * What must not happen in any run, smoke or full: answers that differ between the ways of
+ * asking, errors, failed requests. Timings are never judged here.
+ */
+function problemsIn(sizes: readonly Record<string, unknown>[]): string[] {
+  type Counts = Record<string, unknown>;
+  const problems: string[] = [];
+  for (const size of sizes) {
+    const at = `${size.entities} entities`;
+    for (const r of (size.overhead ?? []) as Counts[]) {
+      if (r.mismatches || r.errors)
+        problems.push(`${at}, ${r.variant}: ${r.mismatches} different answers, ${r.errors} errors`);
+    }
+    for (const r of (size.library ?? []) as Counts[]) {
+      if (r.mismatches) problems.push(`${at}, ${r.query}: ${r.mismatches} different answers`);
+    }
+    for (const r of (size.throughput ?? []) as Counts[]) {
+      if (r.non2xx || r.errors)
+        problems.push(
+          `${at}, ${r.connections} connections: ${r.non2xx} non-2xx, ${r.errors} errors`,
+        );
+    }
+    const load = size.load as { failedBatches?: number } | undefined;
+    if (load?.failedBatches) problems.push(`${at}: ${load.failedBatches} import batches failed`);
+  }
+  return problems;
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const workDir = mkdtempSync(path.join(tmpdir(), 'threadline-bench-'));
@@ -323,8 +351,18 @@ async function main(): Promise<void> {
       save();
     }
     report.finishedAt = new Date().toISOString();
+    const problems = problemsIn(report.sizes as Record<string, unknown>[]);
+    const imported = report.import as { exitCode?: number } | undefined;
+    if (imported && imported.exitCode !== 0) {
+      problems.push(`import vs LOAD CSV exited with ${imported.exitCode}`);
+    }
+    report.problems = problems;
     save();
     log(`\nResults: ${options.out}`);
+    if (problems.length > 0) {
+      log(`Problems (the harness or the server is wrong):\n  ${problems.join('\n  ')}`);
+      process.exitCode = 1;
+    }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

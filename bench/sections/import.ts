@@ -4,7 +4,6 @@
  * rather than duplicating; it prints its result as the last JSON object on stdout.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const SCRIPT = fileURLToPath(new URL('../import-vs-load-csv.ts', import.meta.url));
@@ -20,16 +19,9 @@ export async function measureImport(options: {
   rows: number;
   log: (line: string) => void;
 }): Promise<unknown> {
-  const script = existsSync(SCRIPT) ? SCRIPT : null;
-  if (!script) {
-    const reason =
-      'bench/import-vs-load-csv.ts (issue 6) is missing; the importer rows/s for each generated graph are under sizes[].load';
-    options.log(`  skipped: ${reason}`);
-    return { skipped: reason };
-  }
-  options.log(`  running ${script} --rows ${options.rows}`);
+  options.log(`  running ${SCRIPT} --rows ${options.rows}`);
   return new Promise((resolve) => {
-    const child = spawn(TSX, [script, '--rows', String(options.rows)], {
+    const child = spawn(TSX, [SCRIPT, '--rows', String(options.rows)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -42,7 +34,11 @@ export async function measureImport(options: {
       try {
         resolve({ script: 'bench/import-vs-load-csv.ts', exitCode: code, result: lastJson(out) });
       } catch {
-        resolve({ script, exitCode: code, output: out.slice(-2000) });
+        resolve({
+          script: 'bench/import-vs-load-csv.ts',
+          exitCode: code,
+          output: out.slice(-2000),
+        });
       }
     });
   });
