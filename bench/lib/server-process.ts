@@ -22,7 +22,11 @@ const SERVE = fileURLToPath(new URL('../servers/serve.ts', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 export function startServers(uri: string): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(TSX, [SERVE, uri], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // As `npm start` runs the server: graphql-js skips its development-only checks.
+  const child: ChildProcess = spawn(TSX, [SERVE, uri], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   return new Promise((resolve, reject) => {
     let buffered = '';
     child.once('exit', (code) => reject(new Error(`bench servers exited early (code ${code})`)));
