@@ -13,7 +13,8 @@ import { createRateLimiter } from './rate-limit';
  * Limits for parsing and validation. The deepest query a client needs is a path with its
  * evidence (paths.paths.links.citations.source.title, depth 6) or an entity's links' ends'
  * links (entity.links.to.links.to.name, depth 6); 8 leaves two more. Fragments and spreads
- * are flattened (not counted as levels), so clients may factor their selections freely. How much a query may fan out is limited separately, with variables known (query-cost.ts).
+ * are flattened (not counted as levels), so clients may factor their selections freely. How
+ * much a query may fan out is limited separately, with variables known (query-cost.ts).
  */
 export const ARMOR_LIMITS = {
   maxDepth: 8,

@@ -1,5 +1,4 @@
 /** Field resolvers shared by every entity type, plus the kind-specific and provenance fields. */
-
 import type { GraphQLResolveInfo } from 'graphql';
 import { LIMITS } from '../../data/limits';
 import type { Direction, LinksQuery } from '../../data/links';
