@@ -199,13 +199,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-// Neo4j re-plans a cached statement when the store's statistics have drifted, which an import
-// makes them do all the time: measured on the 10k benchmark graph, re-planning the ~26
-// statements cost 0.2-0.5 s each, most of each batch's time. The plan of an import statement is
-// index seeks whatever the statistics (PROFILE showed the same plan before and after), so the
-// first plan is kept. Rows travel inside a map (`$batch.rows`) because a list parameter's size
-// bucket (1, 10, 100, 1000, ...) is part of the plan-cache key, and group sizes cross buckets.
-const PLAN_ONCE = 'CYPHER replan=skip\n';
+// Rows travel inside a map (`$batch.rows`): Neo4j keys its plan cache on a list parameter's
+// size bucket (1, 10, 100, 1000, ...) too, and a kind's or type's group size crosses buckets
+// from batch to batch, so a bare list parameter made it plan the same statement again (0.2-0.5
+// s each, measured). Re-planning after the store's statistics drift is left on: a plan frozen
+// on an almost empty store (`CYPHER replan=skip`, tried) turned MERGE into index seeks that
+// slowed the 100k-entity import to a crawl.
 
 export interface BatchStatement extends Statement {
   /** Whose outcomes the statement returns. */
@@ -225,14 +224,14 @@ export function buildBatchStatements(
   const statements: BatchStatement[] = [];
   for (const [kind, group] of groupBy(entities, (e) => e.kind)) {
     statements.push({
-      cypher: `${PLAN_ONCE}${entityQuery(kind)}\nRETURN results`,
+      cypher: `${entityQuery(kind)}\nRETURN results`,
       params: { batch: { rows: group.map(entityParameter) }, now: stamp.now, by: stamp.by },
       returns: 'entities',
     });
   }
   for (const [type, group] of groupBy(links, (l) => l.type)) {
     statements.push({
-      cypher: `${PLAN_ONCE}${linkQuery(type)}\nRETURN results`,
+      cypher: `${linkQuery(type)}\nRETURN results`,
       params: { batch: { rows: group.map(linkParameter) }, now: stamp.now, by: stamp.by },
       returns: 'links',
     });
