@@ -14,11 +14,16 @@ import {
 
 const END_FIELDS = new Set(['from', 'to']);
 
-/** Field nodes named `name` in a selection set, looking through inline fragments and spreads. */
+/**
+ * Field nodes named `name` in a selection set, looking through inline fragments and spreads.
+ * Each named fragment is expanded once (`expanded`), as graphql-js does, so a fragment spread
+ * twice at every level cannot make this exponential.
+ */
 function fieldsNamed(
   selectionSet: SelectionSetNode | undefined,
   name: (fieldName: string) => boolean,
   info: GraphQLResolveInfo,
+  expanded: Set<string> = new Set(),
 ): FieldNode[] {
   if (!selectionSet) return [];
   return selectionSet.selections.flatMap((selection) => {
@@ -26,9 +31,13 @@ function fieldsNamed(
       case Kind.FIELD:
         return name(selection.name.value) ? [selection] : [];
       case Kind.INLINE_FRAGMENT:
-        return fieldsNamed(selection.selectionSet, name, info);
-      case Kind.FRAGMENT_SPREAD:
-        return fieldsNamed(info.fragments[selection.name.value]?.selectionSet, name, info);
+        return fieldsNamed(selection.selectionSet, name, info, expanded);
+      case Kind.FRAGMENT_SPREAD: {
+        const fragment = selection.name.value;
+        if (expanded.has(fragment)) return [];
+        expanded.add(fragment);
+        return fieldsNamed(info.fragments[fragment]?.selectionSet, name, info, expanded);
+      }
       default:
         return [];
     }

@@ -89,6 +89,7 @@ function multiplier(parent: string, field: GraphQLField<unknown, unknown>, args:
 interface CostContext {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
+  fragmentCosts: Map<string, number>;
   variables: Record<string, unknown>;
 }
 
@@ -136,14 +137,25 @@ function selectionCost(
       }
     } else {
       const name = selection.name.value;
-      const fragment = context.fragments.get(name);
-      if (!fragment || seen.has(name)) continue;
-      const condition = context.schema.getType(fragment.typeCondition.name.value);
-      if (condition && isCompositeType(condition)) {
-        cost += selectionCost(fragment.selectionSet, condition, context, new Set([...seen, name]));
-      }
+      if (!seen.has(name)) cost += fragmentCost(name, context, seen);
     }
   }
+  return cost;
+}
+
+// A fragment costs the same wherever it is spread. Remembering it keeps the estimate linear for
+// a "fragment bomb" (each fragment spreading the next twice), which would otherwise take
+// exponential time here; its cost still doubles per level, so the bomb is refused.
+function fragmentCost(name: string, context: CostContext, seen: ReadonlySet<string>): number {
+  const known = context.fragmentCosts.get(name);
+  if (known !== undefined) return known;
+  const fragment = context.fragments.get(name);
+  const condition = fragment && context.schema.getType(fragment.typeCondition.name.value);
+  const cost =
+    fragment && condition && isCompositeType(condition)
+      ? selectionCost(fragment.selectionSet, condition, context, new Set([...seen, name]))
+      : 0;
+  context.fragmentCosts.set(name, cost);
   return cost;
 }
 
@@ -164,7 +176,12 @@ export function estimateQueryCost(
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((d) => [d.name.value, d]),
   );
-  return selectionCost(operation.selectionSet, root, { schema, fragments, variables }, new Set());
+  return selectionCost(
+    operation.selectionSet,
+    root,
+    { schema, fragments, fragmentCosts: new Map(), variables },
+    new Set(),
+  );
 }
 
 export function useQueryCost(maxCost = MAX_QUERY_COST): Plugin {

@@ -83,6 +83,16 @@ describe('floods are refused with QUERY_TOO_COMPLEX before any resolver runs', (
     expect((await codesOf(factored)).filter((c) => c === 'QUERY_TOO_COMPLEX')).toEqual([]);
   });
 
+  // Estimating it used to take exponential time (the test then times out).
+  it('a fragment bomb (each fragment spreading the next twice)', async () => {
+    const bomb = `query { ...F0 } ${Array.from(
+      { length: 30 },
+      (_, i) =>
+        `fragment F${i} on Query { schemaInfo { sources } ${i < 29 ? `...F${i + 1} ...F${i + 1}` : ''} }`,
+    ).join(' ')}`;
+    expect(await codesOf(bomb)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
   it('too many aliases', async () => {
     const aliases = Array.from(
       { length: ARMOR_LIMITS.maxAliases + 1 },
