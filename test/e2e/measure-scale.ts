@@ -13,20 +13,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page, Route } from 'playwright-core';
+import { ENTITY_KINDS } from '../../client/src/api/types';
 import { readStaticFile } from '../../server/http/static-files';
 import { launchChromium } from './browser';
 
 const NODES = Number(process.argv[2] ?? 2000);
 const EDGES = Number(process.argv[3] ?? 4000);
-const KINDS = [
-  'PERSON',
-  'COMPANY',
-  'MINISTRY',
-  'AWARD',
-  'GOVERNMENT_LIST',
-  'ORGANIZATION',
-  'TOPIC',
-];
+const KINDS = ENTITY_KINDS;
 const TYPES = ['LEADS', 'OWNS', 'MEMBER_OF', 'EMPLOYED_BY', 'LISTED_ON', 'AFFILIATED_WITH'];
 const STATUSES = ['ASSERTED', 'ASSERTED', 'ASSERTED', 'DISPUTED', 'DENIED'];
 
