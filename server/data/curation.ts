@@ -359,6 +359,7 @@ export interface MergeResult {
  * Moves every relationship of `gone` onto `keep`, one sub-query per type and direction, for the
  * types `gone` has (all from the allowlist; fewer sub-queries keep planning fast). A link
  * between the two becomes a loop on the survivor. Each sub-query returns the ids it moved.
+ * The old relationship is deleted before its copy is created: link ids are unique per type.
  */
 function moveLinksCypher(types: readonly LinkType[]): { cypher: string; outputs: string[] } {
   const parts: string[] = [];
@@ -367,17 +368,18 @@ function moveLinksCypher(types: readonly LinkType[]): { cypher: string; outputs:
     outputs.push(`out${i}`, `in${i}`);
     parts.push(`CALL (keep, gone) {
        MATCH (gone)-[r:${type}]->(o)
-       WITH keep, gone, r, CASE WHEN o = gone THEN keep ELSE o END AS target
-       CREATE (keep)-[n:${type}]->(target)
-       SET n = properties(r)
+       WITH keep, r, properties(r) AS copied, CASE WHEN o = gone THEN keep ELSE o END AS target
        DELETE r
+       CREATE (keep)-[n:${type}]->(target)
+       SET n = copied
        RETURN collect(n.id) AS out${i}
      }
      CALL (keep, gone) {
        MATCH (o)-[r:${type}]->(gone) WHERE o <> gone
-       CREATE (o)-[n:${type}]->(keep)
-       SET n = properties(r)
+       WITH keep, o, r, properties(r) AS copied
        DELETE r
+       CREATE (o)-[n:${type}]->(keep)
+       SET n = copied
        RETURN collect(n.id) AS in${i}
      }`);
   });

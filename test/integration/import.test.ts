@@ -4,8 +4,10 @@
  * and statuses, FollowTheMoney relationships, dry runs and matching to existing entities.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeBatch } from '../../server/import/batch-writer';
 import { runImport } from '../../server/import/run-import';
 import type { Summary } from '../../server/import/tally';
+import type { EntityWrite, RowWrites } from '../../server/import/types';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
 
@@ -314,5 +316,77 @@ describe('importing FollowTheMoney JSON lines', () => {
     const again = await importFile('ftm.jsonl', 'ftm.mapping.json', { format: 'ftm' });
     expect(again.entities).toEqual({ created: 0, updated: 0, unchanged: 10, skipped: 0 });
     expect(again.links).toEqual({ created: 0, updated: 0, unchanged: 9, skipped: 1 });
+  });
+});
+
+describe('two imports writing the same new records at the same time', () => {
+  const cite = [
+    { sourceId: 'source:dataset:fixture-import-registry', excerpt: 'x', locator: null },
+  ];
+  const company = (id: string, name: string): EntityWrite => ({
+    id,
+    kind: 'Company',
+    name,
+    aliases: [],
+    properties: {},
+    citations: cite,
+    line: 2,
+  });
+  const ends: RowWrites = {
+    line: 2,
+    entities: [
+      company('fixture-import:twin:a', 'Twin A'),
+      company('fixture-import:twin:b', 'Twin B'),
+    ],
+    links: [],
+  };
+  const owns: RowWrites = {
+    line: 3,
+    entities: [],
+    links: [
+      {
+        id: 'fixture-import:twin:owns',
+        type: 'OWNS',
+        fromId: 'fixture-import:twin:a',
+        toId: 'fixture-import:twin:b',
+        status: 'asserted',
+        since: '2020',
+        until: null,
+        on: null,
+        validFrom: '2020-01-01',
+        validTo: null,
+        properties: {},
+        citations: cite,
+        line: 3,
+      },
+    ],
+  };
+  const stamp = { now: '2026-11-26T00:00:00Z', by: 'test' };
+
+  it('leave one entity and one link per id; a refused batch completes when run again', async () => {
+    const results = await Promise.allSettled([
+      writeBatch(db, [ends], stamp),
+      writeBatch(db, [ends], stamp),
+    ]);
+    // Both ends exist now; two batches that find no link both try to create it.
+    results.push(
+      ...(await Promise.allSettled([writeBatch(db, [owns], stamp), writeBatch(db, [owns], stamp)])),
+    );
+    const [count] = await db.read<{ entities: number; links: number }>(
+      `CALL () { MATCH (e:Entity) WHERE e.id STARTS WITH 'fixture-import:twin:' RETURN count(e) AS entities }
+       CALL () { MATCH ()-[r:OWNS {id: 'fixture-import:twin:owns'}]->() RETURN count(r) AS links }
+       RETURN entities, links`,
+    );
+    expect(count).toEqual({ entities: 2, links: 1 });
+    // The loser either waited and found everything written, or was refused by a constraint.
+    for (const result of results) {
+      if (result.status === 'rejected') expect(String(result.reason)).toMatch(/already exists/);
+    }
+    const again = await writeBatch(db, [ends, owns], stamp);
+    expect([...again.entities, ...again.links].map((r) => r.outcome)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
   });
 });

@@ -67,8 +67,8 @@ describe('combining a batch', () => {
     const text = statements.map((s) => s.cypher).join('\n');
     expect(text).not.toContain("O'Brien");
     expect(statements.map((s) => s.returns)).toEqual(['entities', 'links']);
-    expect(statements[0]?.cypher).toContain('SET e:Company');
-    expect(statements[1]?.cypher).toContain('MERGE (a)-[r:OWNS {id: row.id}]->(b)');
+    expect(statements[0]?.cypher).toContain('CREATE (e:Entity:Company {id: id})');
+    expect(statements[1]?.cypher).toContain('CREATE (a)-[r:OWNS {id: id}]->(b)');
     expect(statements.every((s) => Object.keys(s.params).join() === 'batch,now,by')).toBe(true);
     expect(() => buildBatchStatements([entity({ kind: 'Robot' as never })], [], stamp)).toThrow(
       /Not an entity kind/,
