@@ -3,10 +3,11 @@
  * per entity kind, then per link type, on stable ids. A batch that fails rolls back alone.
  *
  * Each record comes back with what happened to it, computed by the same query from the stored
- * values (a record the query does not mention was created): `created`, `updated` (a value changed, an alias or a citation was added) or `unchanged`
- * (nothing is written then), or a problem (`kind:<Kind>` for an id that exists with another kind,
- * `missing:<id>` for a link end that is not in the graph, `moved` for a link id that joins other
- * entities). Merging rules, so that re-importing converges:
+ * values (a record the query does not mention was created): `created`, `updated` (a value
+ * changed, an alias or a citation was added) or `unchanged` (nothing is written then), or a
+ * problem (`kind:<Kind>` for an id that exists with another kind, `missing:<id>` for a link end
+ * that is not in the graph, `moved` for a link id that joins other entities). Merging rules, so
+ * that re-importing converges:
  * - an entity keeps the name it was created with; other spellings become aliases;
  * - aliases and citations accumulate (a citation is new when its source and excerpt are);
  * - link fields (status, dates, properties) take the newest row's values; null clears one.
@@ -158,7 +159,8 @@ const APPEND_CITATIONS = `old.citationSourceIds = coalesce(old.citationSourceIds
         old.createdAt = coalesce(old.createdAt, $now), old.createdBy = coalesce(old.createdBy, $by),
         old.updatedAt = $now, old.updatedBy = $by`;
 
-// Each statement sends every row down one branch: a new record is CREATEd in one step (the
+// Each statement sends every row down exactly one branch (a row no branch took would go
+// missing from the answer and count as created): a new record is CREATEd in one step (the
 // uniqueness constraints on ids stop a concurrent writer from making a twin); an existing one
 // is compared with the row and written only if something changed. Splitting the paths keeps
 // the common one, a first import, free of the comparison work.
@@ -176,8 +178,8 @@ function entityQuery(kind: string): string {
       e += {${NEW_RECORD_STAMP}}
     RETURN 'created' AS outcome
   UNION ALL
-    WITH * WHERE old.kind <> '${kind}'
-    RETURN 'kind:' + old.kind AS outcome
+    WITH * WHERE old IS NOT NULL AND NOT coalesce(old.kind = '${kind}', false)
+    RETURN 'kind:' + coalesce(old.kind, 'none') AS outcome
   UNION ALL
     WITH * WHERE old.kind = '${kind}'
     WITH *, reduce(acc = [], a IN [rowName] + rowAliases |

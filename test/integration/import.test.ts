@@ -389,4 +389,35 @@ describe('two imports writing the same new records at the same time', () => {
       'unchanged',
     ]);
   });
+
+  it('reports a kind clash, a moved link and a missing end, and writes none of them', async () => {
+    await writeBatch(db, [ends, owns], stamp);
+    const [ownsLink] = owns.links;
+    if (!ownsLink) throw new Error('fixture has no link');
+    const result = await writeBatch(
+      db,
+      [
+        {
+          line: 4,
+          entities: [{ ...company('fixture-import:twin:a', 'Twin A'), kind: 'Person' }],
+          links: [
+            { ...ownsLink, fromId: 'fixture-import:twin:b', toId: 'fixture-import:twin:a' },
+            { ...ownsLink, id: 'fixture-import:twin:dangling', toId: 'fixture-import:twin:nobody' },
+          ],
+        },
+      ],
+      stamp,
+    );
+    expect([...result.entities, ...result.links].map((r) => [r.id, r.outcome])).toEqual([
+      ['fixture-import:twin:a', 'kind:Company'],
+      ['fixture-import:twin:owns', 'moved'],
+      ['fixture-import:twin:dangling', 'missing:fixture-import:twin:nobody'],
+    ]);
+    expect((await link('fixture-import:twin:owns'))?.from).toBe('fixture-import:twin:a');
+    expect(await link('fixture-import:twin:dangling')).toBeUndefined();
+    const [a] = await db.read<{ labels: string[] }>(
+      "MATCH (e:Entity {id: 'fixture-import:twin:a'}) RETURN labels(e) AS labels",
+    );
+    expect(a?.labels).not.toContain('Person');
+  });
 });
