@@ -17,10 +17,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { runImport } from '../server/import/run-import';
-import { applySchemaAndSeed } from '../server/neo4j/cypher-script';
-import { createDatabase } from '../server/neo4j/database';
-import { startLocalNeo4j } from '../server/neo4j/local-neo4j';
 import { generateLinks, LINKS_MAPPING } from './import/generate-links';
+import { startBenchDatabase } from './lib/bench-database';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -75,18 +73,13 @@ function mappingWithPrefix(prefix: string): string {
   return mapping;
 }
 
-const local = await startLocalNeo4j({
-  dataDir: path.join(dir, 'neo4j'),
-  port: 0,
+const bench = await startBenchDatabase({
   heap: process.env.BENCH_NEO4J_HEAP ?? '2g',
   pageCache: process.env.BENCH_NEO4J_PAGE_CACHE ?? '1g',
   log,
 });
-const db = createDatabase(
-  { uri: local.uri, user: 'neo4j', password: '', database: 'neo4j' },
-  { queryTimeoutMs: 600_000 },
-);
-const driver = neo4j.driver(local.uri, neo4j.auth.basic('neo4j', ''), {
+const { db } = bench;
+const driver = neo4j.driver(bench.uri, neo4j.auth.basic('neo4j', ''), {
   disableLosslessIntegers: true,
 });
 
@@ -122,8 +115,6 @@ const importFile = (csv: string, mappingFile: string) =>
   });
 
 try {
-  await applySchemaAndSeed(db);
-
   log(`Warm-up: both on ${WARMUP_ROWS.toLocaleString('en')} other rows ...`);
   await loadCsv(warmupFile, 'lc-warmup:');
   await importFile(warmupFile, mappingWithPrefix('imp-warmup:'));
@@ -171,7 +162,6 @@ try {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } finally {
   await driver.close();
-  await db.close();
-  await local.stop();
+  await bench.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -17,6 +17,7 @@ import {
   useRateLimit,
   useSecurityHeaders,
 } from '../server/http/security';
+import { median } from './lib/stats';
 
 const ROUNDS = 10;
 const REQUESTS = 300;
@@ -67,7 +68,5 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 for (const [name, values] of samples) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-  process.stdout.write(`${name.padEnd(18)} ${median.toFixed(3)} ms/request\n`);
+  process.stdout.write(`${name.padEnd(18)} ${median(values).toFixed(3)} ms/request\n`);
 }

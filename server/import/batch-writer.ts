@@ -185,7 +185,7 @@ function entityQuery(kind: string): string {
     WITH *, reduce(acc = [], a IN [rowName] + rowAliases |
         CASE WHEN a = old.name OR a IN coalesce(old.aliases, []) OR a IN acc THEN acc ELSE acc + a END) AS newAliases,
       ${NEW_CITATIONS} AS newCites,
-      [k IN keys(properties) WHERE old[k] IS NULL OR old[k] <> properties[k]] AS changedProperties
+      ${changedKeys('properties')} AS changedProperties
     WITH *, size(newAliases) + size(newCites) + size(changedProperties) > 0 AS changed
     CALL (*) {
       WITH * WHERE changed
