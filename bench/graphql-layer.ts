@@ -3,7 +3,8 @@
  * layer's own cost with Neo4j taken out. Each query's row is recorded once from a real database;
  * then Threadline's yoga (in process, `yoga.fetch`) answers from a Database that replays that row,
  * and is timed against the bare endpoint's mapping of the same row. A diagnostic for where the
- * section-1 overhead goes (run it under `node --cpu-prof` for a profile); not part of `npm run bench`.
+ * section-1 overhead goes (run it under `node --cpu-prof` for a profile; ROUNDS=n sets the requests
+ * timed per query, 1000 by default); not part of `npm run bench`.
  */
 import neo4j from 'neo4j-driver';
 import { loadConfig } from '../server/config';
@@ -15,7 +16,7 @@ const [uri, from, to, only] = process.argv.slice(2);
 if (!uri || !from || !to)
   throw new Error('usage: graphql-layer.ts <bolt uri> <from id> <to id> [variant]');
 const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { disableLosslessIntegers: true });
-const ROUNDS = 1000;
+const ROUNDS = Number(process.env.ROUNDS ?? 1000);
 try {
   for (const variant of overheadVariants().filter((v) => (only ? v.name === only : !v.asOf))) {
     const pair = { from, to };
