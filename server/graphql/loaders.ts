@@ -24,6 +24,14 @@ export interface Loaders {
   linksOf(query: LinksQuery, nested?: LinksQuery | null): DataLoader<string, EntityLinks>;
   /** Remembers records a query already returned. */
   prime(found: { entities?: EntityRecord[]; links?: LinkRecord[]; sources?: SourceRecord[] }): void;
+  /**
+   * Entities and sources primed so far, for resolvers to answer without a promise: graphql-js
+   * pays for every field that returns one, and a neighbourhood has hundreds of `from`/`to`.
+   */
+  primed: {
+    entities: ReadonlyMap<string, EntityRecord>;
+    sources: ReadonlyMap<string, SourceRecord>;
+  };
 }
 
 interface LinksOfEntry {
@@ -57,10 +65,21 @@ export function createLoaders(db: Database): Loaders {
   const sourceText = new DataLoader<string, string | null>(async (ids) =>
     byId(ids, await sourcesByIds(db, ids)).map((s) => s?.text ?? null),
   );
+  // Kept like DataLoader's own cache: the first record primed for an id stays.
+  const primed = {
+    entities: new Map<string, EntityRecord>(),
+    sources: new Map<string, SourceRecord>(),
+  };
   const prime: Loaders['prime'] = ({ entities = [], links = [], sources = [] }) => {
-    for (const e of entities) entity.prime(e.id, e);
+    for (const e of entities) {
+      entity.prime(e.id, e);
+      if (!primed.entities.has(e.id)) primed.entities.set(e.id, e);
+    }
     for (const l of links) link.prime(l.id, l);
-    for (const s of sources) source.prime(s.id, s);
+    for (const s of sources) {
+      source.prime(s.id, s);
+      if (!primed.sources.has(s.id)) primed.sources.set(s.id, s);
+    }
   };
   const link = new DataLoader<string, LinkRecord | null>(async (ids) => {
     const found = await linksByIds(db, ids);
@@ -112,5 +131,5 @@ export function createLoaders(db: Database): Loaders {
     linkLoaders.set(key, entry);
     return entry;
   };
-  return { entity, link, source, sourceText, linksOf, prime };
+  return { entity, link, source, sourceText, linksOf, prime, primed };
 }

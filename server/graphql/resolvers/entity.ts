@@ -72,9 +72,13 @@ export const Entity = {
 };
 
 export const Citation = {
-  async source(citation: CitationRecord, _args: unknown, { loaders }: GraphQLContext) {
-    const source = await loaders.source.load(citation.sourceId);
-    if (!source) throw new Error(`Citation points at a missing source ${citation.sourceId}.`);
-    return source;
+  source(citation: CitationRecord, _args: unknown, { loaders }: GraphQLContext) {
+    return (
+      loaders.primed.sources.get(citation.sourceId) ??
+      loaders.source.load(citation.sourceId).then((source) => {
+        if (!source) throw new Error(`Citation points at a missing source ${citation.sourceId}.`);
+        return source;
+      })
+    );
   },
 };

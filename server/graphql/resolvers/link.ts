@@ -16,10 +16,14 @@ const PROVENANCE = [
   'retractionReason',
 ];
 
-async function end(id: string, { loaders }: GraphQLContext) {
-  const entity = await loaders.entity.load(id);
-  if (!entity) throw new Error(`Link end ${id} is missing.`);
-  return entity;
+function end(id: string, { loaders }: GraphQLContext) {
+  return (
+    loaders.primed.entities.get(id) ??
+    loaders.entity.load(id).then((entity) => {
+      if (!entity) throw new Error(`Link end ${id} is missing.`);
+      return entity;
+    })
+  );
 }
 
 export const Link = {
