@@ -24,6 +24,23 @@ describe('placeAround', () => {
     }
   });
 
+  it('keeps new nodes clear of a crowded canvas on every side of the origin', () => {
+    // A lattice of 400 nodes 60 px apart around (0, 0), on both sides of both axes.
+    const others: Point[] = [];
+    for (let i = -10; i < 10; i++) {
+      for (let j = -10; j < 10; j++) others.push({ x: i * 60 + 7, y: j * 60 - 11 });
+    }
+    const center = { x: 7, y: -11 };
+    const placed = placeAround(center, 300, others);
+    let closest = Number.POSITIVE_INFINITY;
+    for (const [i, p] of placed.entries()) {
+      for (const q of [...others, ...placed.slice(0, i)])
+        closest = Math.min(closest, distance(p, q));
+    }
+    // The clearance is 0.6 of the default 70 px spacing.
+    expect(closest).toBeGreaterThanOrEqual(42);
+  });
+
   it('fans a few neighbours out away from the rest of the graph', () => {
     const center = { x: 0, y: 0 };
     // The rest of the graph lies to the left; new nodes should go right.
