@@ -55,15 +55,25 @@ function byId<T extends { id: string }>(ids: readonly string[], records: readonl
   return ids.map((id) => map.get(id) ?? null);
 }
 
+/**
+ * Every loader dispatches its batch once the event loop turns, not at the next tick: resolvers
+ * that answer at once from primed records and those that wait for a promise reach the same
+ * nested loader in different microtask waves, and each wave would otherwise be a query of its own.
+ */
+const AFTER_MICROTASKS = { batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch) };
+
 export function createLoaders(db: Database): Loaders {
-  const entity = new DataLoader<string, EntityRecord | null>(async (ids) =>
-    byId(ids, await entitiesByIds(db, ids)),
+  const entity = new DataLoader<string, EntityRecord | null>(
+    async (ids) => byId(ids, await entitiesByIds(db, ids)),
+    AFTER_MICROTASKS,
   );
-  const source = new DataLoader<string, SourceRecord | null>(async (ids) =>
-    byId(ids, await sourcesByIds(db, ids)),
+  const source = new DataLoader<string, SourceRecord | null>(
+    async (ids) => byId(ids, await sourcesByIds(db, ids)),
+    AFTER_MICROTASKS,
   );
-  const sourceText = new DataLoader<string, string | null>(async (ids) =>
-    byId(ids, await sourcesByIds(db, ids)).map((s) => s?.text ?? null),
+  const sourceText = new DataLoader<string, string | null>(
+    async (ids) => byId(ids, await sourcesByIds(db, ids)).map((s) => s?.text ?? null),
+    AFTER_MICROTASKS,
   );
   // Kept like DataLoader's own cache: the first record primed for an id stays.
   const primed = {
@@ -91,7 +101,7 @@ export function createLoaders(db: Database): Loaders {
       ids,
       found.map((f) => f.link),
     );
-  });
+  }, AFTER_MICROTASKS);
   // One loader per distinct query. A resolver that can see a nested `links` selection below it
   // leaves that query as a wish on its loader; the next batch then fetches both levels in one
   // statement and primes the nested query's loader, so the inner resolvers find their answers.
@@ -125,7 +135,7 @@ export function createLoaders(db: Database): Loaders {
           for (const [id, found] of batch.nested) inner.prime(id, found);
         }
         return ids.map((id) => batch.byEntity.get(id) ?? { links: [], others: [] });
-      }),
+      }, AFTER_MICROTASKS),
       nested: undefined,
     };
     linkLoaders.set(key, entry);
