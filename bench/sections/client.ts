@@ -1,14 +1,18 @@
 /**
  * Section 5: the client's drawing cost in headless Chromium. A standalone page loads Cytoscape
- * and fCoSE straight from node_modules; for each size and renderer it times (a) from
- * `cytoscape({...})` to the second animation frame after it (Cytoscape draws in the first), and
- * (b) to the second frame after an fCoSE layout with the client's options for large graphs (draft quality, packed
- * components). Headless Chromium renders in software, so these are upper bounds for a real GPU.
+ * and fCoSE straight from node_modules and draws with the client's own stylesheet and
+ * large-graph settings (client/src/graph/stylesheet.ts, as client/src/ui/canvas.ts applies
+ * them); for each size and renderer it times (a) from `cytoscape({...})` to the second
+ * animation frame after it (Cytoscape draws in the first), and (b) to the second frame after an
+ * fCoSE layout with the client's options for large graphs (draft quality, packed components).
+ * Headless Chromium renders in software, so these are upper bounds for a real GPU.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { ENTITY_KINDS } from '../../client/src/api/types';
+import { buildStylesheet, LARGE_GRAPH_ELEMENTS } from '../../client/src/graph/stylesheet';
 import { launchChromium } from '../../test/e2e/browser';
 
 const LAYOUT_TIMEOUT_MS = 240_000;
@@ -45,6 +49,10 @@ async function runInPage(args: {
   nodes: number;
   webgl: boolean;
   timeoutMs: number;
+  kinds: readonly string[];
+  /** The client's stylesheet for this many elements. */
+  style: unknown;
+  large: boolean;
 }): Promise<PageRun> {
   // biome-ignore lint/suspicious/noExplicitAny: the UMD globals have no types in the page.
   const w = window as any;
@@ -61,7 +69,7 @@ async function runInPage(args: {
   const elements: unknown[] = [];
   for (let i = 0; i < args.nodes; i++) {
     elements.push({
-      data: { id: `n${i}`, label: `Entity ${i}` },
+      data: { id: `n${i}`, label: `Entity ${i}`, kind: args.kinds[i % args.kinds.length] },
       position: { x: random() * 2000, y: random() * 2000 },
     });
   }
@@ -72,7 +80,13 @@ async function runInPage(args: {
     let target = Math.floor(args.nodes * random() ** 3);
     if (target === source) target = (target + 1) % args.nodes;
     elements.push({
-      data: { id: `e${i}`, source: `n${source}`, target: `n${target}`, label: 'OWNS' },
+      data: {
+        id: `e${i}`,
+        source: `n${source}`,
+        target: `n${target}`,
+        label: 'owns · since 2019',
+        status: 'ASSERTED',
+      },
     });
   }
   w.cytoscape.use(w.cytoscapeFcose);
@@ -83,14 +97,14 @@ async function runInPage(args: {
     elements,
     layout: { name: 'preset' },
     renderer: args.webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' },
-    style: [
-      { selector: 'node', style: { label: 'data(label)', width: 18, height: 18, 'font-size': 8 } },
-      {
-        selector: 'edge',
-        style: { width: 1, 'curve-style': 'straight', 'target-arrow-shape': 'triangle' },
-      },
-    ],
+    style: args.style,
   });
+  // As the client does from LARGE_GRAPH_ELEMENTS on (canvas.ts, tuneForSize).
+  if (args.large) {
+    const renderer = cy.renderer();
+    renderer.textureOnViewport = true;
+    renderer.hideEdgesOnViewport = true;
+  }
   // Cytoscape draws in its own animation frame. With the WebGL renderer no 'render' event came
   // within 240 s in our runs, so both renderers are timed to the second frame after construction.
   await frame();
@@ -151,10 +165,14 @@ export async function measureClient(options: {
           // tsx compiles with keepNames, so the serialised runInPage calls esbuild's __name.
           await page.addInitScript({ content: 'window.__name = (f) => f;' });
           await page.goto(url);
+          const large = nodes * 2.5 >= LARGE_GRAPH_ELEMENTS;
           const run = await page.evaluate(runInPage, {
             nodes,
             webgl: renderer === 'webgl',
             timeoutMs: LAYOUT_TIMEOUT_MS,
+            kinds: ENTITY_KINDS,
+            style: JSON.parse(JSON.stringify(buildStylesheet({ large }))),
+            large,
           });
           const result: ClientResult = {
             nodes,
