@@ -16,6 +16,8 @@ import { buildStylesheet, LARGE_GRAPH_ELEMENTS } from '../../client/src/graph/st
 import { launchChromium } from '../../test/e2e/browser';
 
 const LAYOUT_TIMEOUT_MS = 240_000;
+/** About 1.5 edges per node, like the benchmark graph. */
+const EDGES_PER_NODE = 1.5;
 
 const FILES: Record<string, string> = {
   '/': '../client/index.html',
@@ -47,6 +49,7 @@ interface PageRun {
 /** Runs inside the page: builds a seeded heavy-tailed graph and times Cytoscape on it. */
 async function runInPage(args: {
   nodes: number;
+  edgesPerNode: number;
   webgl: boolean;
   timeoutMs: number;
   kinds: readonly string[];
@@ -73,8 +76,8 @@ async function runInPage(args: {
       position: { x: random() * 2000, y: random() * 2000 },
     });
   }
-  // About 1.5 edges per node; targets by a power law so some nodes are hubs, like the data.
-  const edgeCount = Math.round(args.nodes * 1.5);
+  // Targets by a power law so some nodes are hubs, like the data.
+  const edgeCount = Math.round(args.nodes * args.edgesPerNode);
   for (let i = 0; i < edgeCount; i++) {
     const source = i % args.nodes;
     let target = Math.floor(args.nodes * random() ** 3);
@@ -165,13 +168,14 @@ export async function measureClient(options: {
           // tsx compiles with keepNames, so the serialised runInPage calls esbuild's __name.
           await page.addInitScript({ content: 'window.__name = (f) => f;' });
           await page.goto(url);
-          const large = nodes * 2.5 >= LARGE_GRAPH_ELEMENTS;
+          const large = nodes * (1 + EDGES_PER_NODE) >= LARGE_GRAPH_ELEMENTS;
           const run = await page.evaluate(runInPage, {
             nodes,
+            edgesPerNode: EDGES_PER_NODE,
             webgl: renderer === 'webgl',
             timeoutMs: LAYOUT_TIMEOUT_MS,
             kinds: ENTITY_KINDS,
-            style: JSON.parse(JSON.stringify(buildStylesheet({ large }))),
+            style: buildStylesheet({ large }),
             large,
           });
           const result: ClientResult = {
