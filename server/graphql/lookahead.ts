@@ -1,13 +1,16 @@
 /**
  * Looks one level down a `links` selection: finds `links(...)` asked of the entities at the
  * links' ends (`from { links }`, `to { links }`, through fragments too), so that both levels
- * can be fetched in one statement. Only a hint: when it finds nothing usable, or several
- * different argument sets, the inner resolvers fetch their own links as usual.
+ * can be fetched in one statement; and, for `entity(id)`, the `links` asked of the entity, so
+ * they can be requested alongside it. Only a hint: when it finds nothing usable, or several
+ * different argument sets, the resolvers fetch their own links as usual.
  */
 import {
   type FieldNode,
+  type GraphQLField,
   type GraphQLResolveInfo,
   getArgumentValues,
+  isInterfaceType,
   Kind,
   type SelectionSetNode,
 } from 'graphql';
@@ -44,24 +47,56 @@ function fieldsNamed(
   });
 }
 
-/**
- * The arguments of the `links` field selected on the ends of the links this resolver returns,
- * when there is exactly one distinct set of them; otherwise null.
- */
-export function nestedLinksArguments(info: GraphQLResolveInfo): Record<string, unknown> | null {
-  const linksField = info.parentType.getFields()[info.fieldName];
-  if (!linksField) return null;
-  const ends = info.fieldNodes.flatMap((node) =>
-    fieldsNamed(node.selectionSet, (n) => END_FIELDS.has(n), info),
-  );
-  const nested = ends.flatMap((end) => fieldsNamed(end.selectionSet, (n) => n === 'links', info));
-  // Every entity type declares `links` with the same arguments as the field resolved here.
+/** The arguments of the `links` fields among `nodes`, when they share exactly one set; else null. */
+function oneArgumentSet(
+  nodes: readonly FieldNode[],
+  linksField: GraphQLField<unknown, unknown>,
+  info: GraphQLResolveInfo,
+): Record<string, unknown> | null {
   const argumentSets = new Map(
-    nested.map((node) => {
+    nodes.map((node) => {
       const args = getArgumentValues(linksField, node, info.variableValues);
       return [JSON.stringify(args), args] as const;
     }),
   );
   const [only] = argumentSets.values();
   return argumentSets.size === 1 && only ? only : null;
+}
+
+/** `links` selected on the `from`/`to` ends below these `links` field nodes. */
+function linksOnEnds(linksNodes: readonly FieldNode[], info: GraphQLResolveInfo): FieldNode[] {
+  const ends = linksNodes.flatMap((node) =>
+    fieldsNamed(node.selectionSet, (n) => END_FIELDS.has(n), info),
+  );
+  return ends.flatMap((end) => fieldsNamed(end.selectionSet, (n) => n === 'links', info));
+}
+
+/**
+ * The arguments of the `links` field selected on the ends of the links this resolver returns,
+ * when there is exactly one distinct set of them; otherwise null.
+ */
+export function nestedLinksArguments(info: GraphQLResolveInfo): Record<string, unknown> | null {
+  // Every entity type declares `links` with the same arguments as the field resolved here.
+  const linksField = info.parentType.getFields()[info.fieldName];
+  if (!linksField) return null;
+  return oneArgumentSet(linksOnEnds(info.fieldNodes, info), linksField, info);
+}
+
+/**
+ * For a field that returns one entity: the arguments of the `links` selected on it and of the
+ * `links` selected on their ends (each null unless exactly one set), so both can be requested
+ * before the entity itself has arrived.
+ */
+export function entityLinksArguments(
+  info: GraphQLResolveInfo,
+): { links: Record<string, unknown>; nested: Record<string, unknown> | null } | null {
+  const entityType = info.schema.getType('Entity');
+  const linksField = isInterfaceType(entityType) ? entityType.getFields().links : undefined;
+  if (!linksField) return null;
+  const linksNodes = info.fieldNodes.flatMap((node) =>
+    fieldsNamed(node.selectionSet, (n) => n === 'links', info),
+  );
+  const links = oneArgumentSet(linksNodes, linksField, info);
+  if (!links) return null;
+  return { links, nested: oneArgumentSet(linksOnEnds(linksNodes, info), linksField, info) };
 }

@@ -88,4 +88,36 @@ describe('Cypher round trips per request', () => {
       ),
     ).toBe(1);
   });
+
+  it('asks for an entity and its links at the same time, not one after the other', async () => {
+    // Each read waits until a second one has started (or 300 ms have passed), so a request
+    // that sends its queries side by side sees two in flight at once.
+    let inFlight = 0;
+    let most = 0;
+    let secondStarted: () => void = () => {};
+    const second = new Promise<void>((resolve) => {
+      secondStarted = resolve;
+    });
+    const sideBySide: Database = {
+      ...db,
+      read: async (cypher, params) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        if (inFlight === 2) secondStarted();
+        await Promise.race([second, new Promise((resolve) => setTimeout(resolve, 300))]);
+        try {
+          return await db.read(cypher, params);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    };
+    const data = dataOf(
+      await graphqlClient(sideBySide)<{ entity: { links: { to: { links: unknown[] } }[] } }>(
+        `{ entity(id: "person:lei-jun") { name links(direction: OUTGOING) { type to { name links { type } } } } }`,
+      ),
+    );
+    expect(data.entity.links.length).toBeGreaterThan(0);
+    expect(most).toBe(2);
+  });
 });

@@ -6,7 +6,8 @@ import type { CitationRecord, EntityRecord } from '../../model/types';
 import { ENTITY_KINDS, KIND_PROPERTIES, type LinkType } from '../../model/vocabulary';
 import { intInRange } from '../arguments';
 import type { GraphQLContext } from '../context';
-import { nestedLinksArguments } from '../lookahead';
+import type { Loaders } from '../loaders';
+import { entityLinksArguments, nestedLinksArguments } from '../lookahead';
 
 interface LinksArgs {
   types?: LinkType[] | null;
@@ -30,15 +31,35 @@ function linksQuery(args: LinksArgs): LinksQuery {
   };
 }
 
-/** The query of a `links` selection one level down, when it is usable as a prefetch. */
-function nestedLinksQuery(info: GraphQLResolveInfo): LinksQuery | null {
-  const args = nestedLinksArguments(info);
+/** The query for looked-ahead arguments; null if they are bad (their resolver reports it). */
+function usableLinksQuery(args: Record<string, unknown> | null): LinksQuery | null {
   if (!args) return null;
   try {
     return linksQuery(args as unknown as LinksArgs);
   } catch {
-    return null; // the inner resolver reports its own bad argument
+    return null;
   }
+}
+
+/** The query of a `links` selection one level down, when it is usable as a prefetch. */
+function nestedLinksQuery(info: GraphQLResolveInfo): LinksQuery | null {
+  return usableLinksQuery(nestedLinksArguments(info));
+}
+
+/**
+ * Starts loading the links that `entity(id) { links … }` will ask for while the entity itself
+ * loads, so the request's two round trips run side by side; the `links` resolver then finds
+ * them in its loader. Nothing is started unless the selection names one set of arguments.
+ */
+export function prefetchEntityLinks(id: string, loaders: Loaders, info: GraphQLResolveInfo) {
+  const ahead = entityLinksArguments(info);
+  const query = usableLinksQuery(ahead?.links ?? null);
+  if (!ahead || !query) return;
+  // A failure reaches the `links` resolver through the same cached load; none is lost here.
+  loaders
+    .linksOf(query, usableLinksQuery(ahead.nested))
+    .load(id)
+    .catch(() => {});
 }
 
 const sharedFields = {

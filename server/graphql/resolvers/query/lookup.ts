@@ -1,4 +1,5 @@
 /** Query.entity, entities, link, source, sources, search and schemaInfo. */
+import type { GraphQLResolveInfo } from 'graphql';
 import { entityPage, searchEntities } from '../../../data/entities';
 import { LIMITS } from '../../../data/limits';
 import { schemaInfo } from '../../../data/schema-info';
@@ -7,6 +8,7 @@ import { badInput } from '../../../errors';
 import type { EntityKind } from '../../../model/vocabulary';
 import { intInRange, nonEmptyText } from '../../arguments';
 import type { GraphQLContext } from '../../context';
+import { prefetchEntityLinks } from '../entity';
 
 const encodeCursor = (id: string) => Buffer.from(`entity:${id}`, 'utf8').toString('base64url');
 
@@ -19,8 +21,15 @@ function decodeCursor(cursor: string): string {
 }
 
 export const lookupQueries = {
-  entity: (_: unknown, args: { id: string }, { loaders }: GraphQLContext) =>
-    loaders.entity.load(args.id),
+  entity: (
+    _: unknown,
+    args: { id: string },
+    { loaders }: GraphQLContext,
+    info: GraphQLResolveInfo,
+  ) => {
+    prefetchEntityLinks(args.id, loaders, info);
+    return loaders.entity.load(args.id);
+  },
 
   link: (_: unknown, args: { id: string }, { loaders }: GraphQLContext) =>
     loaders.link.load(args.id),
