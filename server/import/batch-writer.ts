@@ -299,16 +299,31 @@ export function buildBatchStatements(
   return statements;
 }
 
-/** Writes the rows of one batch in one transaction and reports every record's outcome. */
-export async function writeBatch(
-  db: Database,
-  rows: readonly RowWrites[],
-  stamp: WriteStamp,
-): Promise<BatchResult> {
+/** A batch ready to send: its statements and what is needed to report every record. */
+export interface PreparedBatch {
+  statements: BatchStatement[];
+  /** Ids that repeat within the batch with another kind: reported, never sent. */
+  conflicts: RecordResult[];
+  entityLines: Map<string, number>;
+  linkLines: Map<string, number>;
+}
+
+/** Everything a batch needs before the database: Node work only, so it can run ahead. */
+export function prepareBatch(rows: readonly RowWrites[], stamp: WriteStamp): PreparedBatch {
   const { combined, conflicts } = combineEntities(rows.flatMap((r) => r.entities));
   const links = combineLinks(rows.flatMap((r) => r.links));
-  if (combined.length === 0 && links.length === 0) return { entities: conflicts, links: [] };
-  const statements = buildBatchStatements(combined, links, stamp);
+  return {
+    statements: buildBatchStatements(combined, links, stamp),
+    conflicts,
+    entityLines: new Map(combined.map((e) => [e.id, e.line])),
+    linkLines: new Map(links.map((l) => [l.id, l.line])),
+  };
+}
+
+/** Writes a prepared batch in one transaction and reports every record's outcome. */
+export async function sendBatch(db: Database, batch: PreparedBatch): Promise<BatchResult> {
+  const { statements, conflicts, entityLines, linkLines } = batch;
+  if (statements.length === 0) return { entities: conflicts, links: [] };
   const results = await db.writeAll(statements);
   const outcomes = (returns: BatchStatement['returns']) =>
     statements.flatMap((statement, i) => {
@@ -317,8 +332,6 @@ export async function writeBatch(
       const others = new Map((results[i]?.[0]?.others ?? []) as [string, string][]);
       return statement.ids.map((id) => ({ id, outcome: others.get(id) ?? 'created' }));
     });
-  const entityLines = new Map(combined.map((e) => [e.id, e.line]));
-  const linkLines = new Map(links.map((l) => [l.id, l.line]));
   return {
     entities: [
       ...conflicts,
@@ -326,4 +339,13 @@ export async function writeBatch(
     ],
     links: outcomes('links').map((r) => ({ ...r, line: linkLines.get(r.id) ?? 0 })),
   };
+}
+
+/** Writes the rows of one batch in one transaction and reports every record's outcome. */
+export function writeBatch(
+  db: Database,
+  rows: readonly RowWrites[],
+  stamp: WriteStamp,
+): Promise<BatchResult> {
+  return sendBatch(db, prepareBatch(rows, stamp));
 }

@@ -3,6 +3,9 @@
  * row reported and skipped, re-imports that change nothing, a newer list that updates periods
  * and statuses, FollowTheMoney relationships, dry runs and matching to existing entities.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBatch } from '../../server/import/batch-writer';
 import { runImport } from '../../server/import/run-import';
@@ -12,11 +15,12 @@ import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
 
 const FIXTURES = new URL('../fixtures/import/', import.meta.url).pathname;
-const PREFIXES = ['fixture-import:', 'fixture-ftm:', 'fixture-match:'];
+const PREFIXES = ['fixture-import:', 'fixture-ftm:', 'fixture-match:', 'fixture-refused:'];
 const SOURCES = [
   'source:dataset:fixture-import-registry',
   'source:dataset:fixture-import-ftm',
   'source:dataset:fixture-import-match',
+  'source:dataset:fixture-refused',
 ];
 
 let db: Database;
@@ -419,5 +423,90 @@ describe('two imports writing the same new records at the same time', () => {
       "MATCH (e:Entity {id: 'fixture-import:twin:a'}) RETURN labels(e) AS labels",
     );
     expect(a?.labels).not.toContain('Person');
+  });
+});
+
+describe('a batch the database refuses in the middle of an import', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'threadline-refused-'));
+  });
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is reported, and later rows still write the entities it carried', async () => {
+    const company = (column: string) => ({
+      kind: { value: 'Company' },
+      id: { prefix: 'fixture-refused:company:', keys: [column] },
+      name: column,
+      evidence: [column],
+    });
+    const mapping = {
+      dataset: {
+        source: {
+          id: 'source:dataset:fixture-refused',
+          title: 'Fixture for a refused batch (test data written for Threadline)',
+          publisher: 'Threadline tests',
+          url: 'https://example.org/fixture-refused',
+          retrievedAt: '2026-11-26',
+          licence: 'CC0 (written for the tests)',
+        },
+      },
+      entities: { owner: company('owner'), company: company('company') },
+      links: [
+        {
+          type: { value: 'OWNS' },
+          from: 'owner',
+          to: 'company',
+          id: { prefix: 'fixture-refused:owns:', keys: ['link'] },
+          evidence: ['link', 'owner', 'company'],
+        },
+      ],
+    };
+    writeFileSync(path.join(dir, 'mapping.json'), JSON.stringify(mapping));
+    // Carol first appears on line 3, whose batch is refused; line 4 needs her again.
+    writeFileSync(
+      path.join(dir, 'links.csv'),
+      'link,owner,company\nL1,Alpha,Beta\nL2,Carol,Alpha\nL3,Carol,Beta\nL4,Alpha,Delta\n',
+    );
+    // The real database, with one batch refused as a lost lock or a full disk would refuse it:
+    // after a while, by which time the importer has read and prepared the next batch.
+    const refusing: Database = {
+      ...db,
+      writeAll: (statements) =>
+        JSON.stringify(statements).includes('fixture-refused:owns:l2')
+          ? new Promise((_, reject) =>
+              setTimeout(() => reject(new Error('refused for the test')), 200),
+            )
+          : db.writeAll(statements),
+    };
+    const summary = await runImport(refusing, {
+      file: path.join(dir, 'links.csv'),
+      mappingFile: path.join(dir, 'mapping.json'),
+      format: 'csv',
+      dryRun: false,
+      matchExisting: false,
+      batchSize: 1,
+    });
+    expect(summary.failedBatches).toEqual([
+      { firstLine: 3, lastLine: 3, reason: 'refused for the test' },
+    ]);
+    const graph = await graphUnder('fixture-refused:');
+    expect(graph.entities.map((e) => (e as { id: string }).id)).toEqual([
+      'fixture-refused:company:alpha',
+      'fixture-refused:company:beta',
+      'fixture-refused:company:carol',
+      'fixture-refused:company:delta',
+    ]);
+    expect(
+      graph.links.map((l) => [(l as { from: string }).from, (l as { to: string }).to]),
+    ).toEqual([
+      ['fixture-refused:company:alpha', 'fixture-refused:company:beta'],
+      ['fixture-refused:company:carol', 'fixture-refused:company:beta'],
+      ['fixture-refused:company:alpha', 'fixture-refused:company:delta'],
+    ]);
   });
 });
