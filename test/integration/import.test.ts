@@ -1,7 +1,8 @@
 /**
  * The importer against the real database, on small fixtures written for the tests: every bad
  * row reported and skipped, re-imports that change nothing, a newer list that updates periods
- * and statuses, FollowTheMoney relationships, dry runs and matching to existing entities.
+ * and statuses, FollowTheMoney relationships, dry runs, matching to existing entities, and a
+ * batch refused half-way through.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
