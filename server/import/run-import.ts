@@ -83,23 +83,14 @@ interface PipelineBatch {
 const ROWS_BETWEEN_YIELDS = 64;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function remember(byId: Map<string, Set<string>>, sent: PipelineBatch['sent']): void {
-  for (const [id, key] of sent) {
-    const keys = byId.get(id);
-    if (keys) keys.add(key);
-    else byId.set(id, new Set([key]));
-  }
-}
-
 class BatchPipeline {
   private pending: RowWrites[] = [];
   /**
-   * Entity contributions this run has committed, by id. A later row repeating one (the same
-   * company in thousands of links) is not sent again: the database would find it unchanged.
+   * Entity contributions this run has sent, by id, the batch in flight's included (it is taken
+   * to commit; a refused batch's are forgotten). A later row repeating one (the same company in
+   * thousands of links) is not sent again: the database would find it unchanged.
    */
-  private readonly committed = new Map<string, Set<string>>();
-  /** Those of the batch in flight, taken as committed when the next batch is built ahead. */
-  private unconfirmed = new Map<string, Set<string>>();
+  private readonly sent = new Map<string, Set<string>>();
   /** Resolves to whether the batch in flight committed. */
   private inFlight: Promise<boolean> = Promise.resolve(true);
   private fatal: unknown = null;
@@ -142,19 +133,13 @@ class BatchPipeline {
     if (this.fatal) throw this.fatal;
   }
 
-  private isSent(id: string, contribution: string): boolean {
-    return !!(
-      this.committed.get(id)?.has(contribution) || this.unconfirmed.get(id)?.has(contribution)
-    );
-  }
-
   private build(rows: readonly RowWrites[]): PipelineBatch {
     const sent: PipelineBatch['sent'] = [];
     const toSend = rows.map((row) => ({
       ...row,
       entities: row.entities.filter((entity) => {
         const key = contribution(entity);
-        if (this.isSent(entity.id, key)) return false;
+        if (this.sent.get(entity.id)?.has(key)) return false;
         sent.push([entity.id, key]);
         return true;
       }),
@@ -170,16 +155,22 @@ class BatchPipeline {
       }
       return true;
     }
+    let batch: PipelineBatch | null = null;
     try {
       if (this.matcher) await this.applyMatches(rows);
-      const batch = ahead ?? this.build(rows);
-      remember(this.unconfirmed, batch.sent);
+      batch = ahead ?? this.build(rows);
+      for (const [id, key] of batch.sent) {
+        const keys = this.sent.get(id);
+        if (keys) keys.add(key);
+        else this.sent.set(id, new Set([key]));
+      }
       const result = await sendBatch(this.db, batch.prepared);
-      remember(this.committed, batch.sent);
       for (const r of result.entities) this.tally.record('entity', r);
       for (const r of result.links) this.tally.record('link', r);
       return true;
     } catch (error) {
+      // Only contributions new to `sent` were sent, so forgetting them undoes exactly this batch.
+      for (const [id, key] of batch?.sent ?? []) this.sent.get(id)?.delete(key);
       const lines = rows.map((r) => r.line).filter((l) => l > 0);
       this.tally.failedBatches.push({
         firstLine: lines.length > 0 ? Math.min(...lines) : 0,
@@ -188,8 +179,6 @@ class BatchPipeline {
       });
       if (isUnavailable(error)) this.fatal = error;
       return false;
-    } finally {
-      this.unconfirmed = new Map();
     }
   }
 
