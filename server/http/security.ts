@@ -193,21 +193,6 @@ const CLIENT_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-// GraphiQL, as graphql-yoga renders it, runs an inline script and loads its bundle, styles and
-// editor workers from unpkg.com.
-const GRAPHIQL_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline' https://unpkg.com",
-  "style-src 'self' 'unsafe-inline' https://unpkg.com",
-  "img-src 'self' data: https://raw.githubusercontent.com",
-  "font-src 'self' data: https://unpkg.com",
-  "worker-src 'self' blob: https://unpkg.com",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 // JSON answers are never rendered as documents.
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -219,8 +204,11 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-/** Adds the security headers to every response, and the CSP that fits what it carries. */
-export function useSecurityHeaders(): Plugin {
+/**
+ * Adds the security headers to every response, and the CSP that fits what it carries;
+ * `graphiqlCsp` gives GraphiQL's (graphiql-page.ts), which depends on the rendered page.
+ */
+export function useSecurityHeaders(graphiqlCsp: () => string): Plugin {
   return {
     onResponse({ request, response }) {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
@@ -228,7 +216,7 @@ export function useSecurityHeaders(): Plugin {
       }
       const isHtml = response.headers.get('content-type')?.includes('text/html') ?? false;
       const isGraphiQL = isHtml && new URL(request.url).pathname.startsWith('/graphql');
-      const csp = isGraphiQL ? GRAPHIQL_CSP : isHtml ? CLIENT_CSP : API_CSP;
+      const csp = isGraphiQL ? graphiqlCsp() : isHtml ? CLIENT_CSP : API_CSP;
       response.headers.set('content-security-policy', csp);
       // CORS answers differ by Origin; shared caches must not hand one origin's to another.
       if (response.headers.has('access-control-allow-origin')) {
