@@ -25,6 +25,7 @@ import {
   encodeViewState,
   LAYOUT_NAMES,
   type LayoutName,
+  MAX_HOPS,
   type ViewState,
 } from './state/url-state';
 import { createActivity } from './ui/activity';
@@ -33,7 +34,7 @@ import { renderEntity, renderLink, renderLoading, renderPlaceholder } from './ui
 import { byId, h, replaceChildren, shapeIcon } from './ui/dom';
 import { createFilterPanel } from './ui/filter-panel';
 import { renderLegend } from './ui/legend';
-import { createPathPanel, type PathQuery } from './ui/path-panel';
+import { createPathPanel, type NoPathHints, type PathQuery } from './ui/path-panel';
 import { createSearchBox } from './ui/search-box';
 
 /** Neighbours shown per expansion before "+N more". */
@@ -73,6 +74,8 @@ export function startExplorer(): void {
   let selected: ViewState['selected'] = null;
   let layout: LayoutName = 'fcose';
   let path: PathView | null = null;
+  /** The last path search, answered or not: it follows the view's date and goes in the URL. */
+  let pathQuery: PathQuery | null = null;
 
   const useWebGL = new URLSearchParams(location.search).get('renderer') === 'webgl';
   const canvas = createCanvas(
@@ -106,6 +109,7 @@ export function startExplorer(): void {
     step: (index) => showPathStep(index),
     clear: () => {
       path = null;
+      pathQuery = null;
       refresh();
     },
     selectLink: (id) => selectLinkById(id),
@@ -123,9 +127,11 @@ export function startExplorer(): void {
       else filters.hiddenLinkTypes.add(type);
       refresh();
     },
-    setAsOf(day) {
+    setAsOf(day, final) {
       filters.asOf = day;
       refresh();
+      // One date for the whole view: a shown path is searched again for the new date.
+      if (final && pathQuery && pathQuery.asOf !== day) void findPaths(pathQuery);
     },
     showHidden() {
       filters.hiddenEntityIds.clear();
@@ -199,9 +205,11 @@ export function startExplorer(): void {
     for (const id of [...pinned]) if (!store.entities.has(id)) pinned.delete(id);
     for (const id of [...filters.hiddenEntityIds])
       if (!store.entities.has(id)) filters.hiddenEntityIds.delete(id);
-    const visibility = computeVisibility(store, filters);
+    const onPath = path ? highlightedIds(path) : null;
+    const visibility = computeVisibility(store, filters, onPath ?? undefined);
     canvas.applyVisibility(visibility);
-    canvas.highlight(path ? highlightedIds(path) : null);
+    canvas.highlight(onPath);
+    pathPanel.setAsOf(filters.asOf);
     if (selected && !isOnCanvasOrLink(selected)) clearSelection(false);
     const kindCounts = new Map<EntitySummary['kind'], number>();
     for (const e of store.entities.values())
@@ -221,7 +229,8 @@ export function startExplorer(): void {
     byId('empty-state').hidden = store.entities.size > 0;
     undoButton.disabled = undo.size === 0;
     undoButton.title = undo.peek() ? `Undo: ${undo.peek()?.label}` : 'Nothing to undo';
-    renderCanvasSummary(visibility.hidden.size);
+    renderCanvasSummary(visibility.hiddenEntities, visibility.hiddenLinks);
+    if (path) renderPathResult(visibility.keptDespiteFilters);
     writeUrl();
   }
 
@@ -270,12 +279,17 @@ export function startExplorer(): void {
     );
   }
 
-  function renderCanvasSummary(hiddenCount: number) {
+  function renderCanvasSummary(hiddenEntities: number, hiddenLinks: number) {
     const pathText = path
       ? ` · path ${path.step === null ? 'all' : `${path.step + 1}/${path.answer.paths.length}`} highlighted`
       : '';
+    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    const hidden = [
+      hiddenEntities ? count(hiddenEntities, 'entity', 'entities') : '',
+      hiddenLinks ? count(hiddenLinks, 'link', 'links') : '',
+    ].filter(Boolean);
     byId('canvas-summary').textContent =
-      `${store.entities.size} entities · ${store.links.size} links${hiddenCount ? ` · ${hiddenCount} hidden by filters` : ''}${filters.asOf ? ` · as of ${filters.asOf}` : ''}${pathText}`;
+      `${store.entities.size} entities · ${store.links.size} links${hidden.length ? ` · ${hidden.join(' and ')} hidden by filters` : ''}${filters.asOf ? ` · as of ${filters.asOf}` : ''}${pathText}`;
     renderCanvasList();
   }
 
@@ -288,14 +302,15 @@ export function startExplorer(): void {
       hiddenLinkTypes: [...filters.hiddenLinkTypes],
       hiddenEntityIds: [...filters.hiddenEntityIds],
       layout,
-      path: path
+      path: pathQuery
         ? {
-            from: path.query.from.id,
-            to: path.query.to.id,
-            maxHops: path.query.maxHops,
-            linkTypes: path.query.linkTypes,
-            asOf: path.query.asOf,
-            step: path.step,
+            from: pathQuery.from.id,
+            to: pathQuery.to.id,
+            maxHops: pathQuery.maxHops,
+            linkTypes: pathQuery.linkTypes,
+            mode: pathQuery.mode,
+            assertedOnly: pathQuery.assertedOnly,
+            step: path?.step ?? null,
           }
         : null,
     };
@@ -491,22 +506,37 @@ export function startExplorer(): void {
     if (write) writeUrl();
   }
 
-  async function findPaths(query: PathQuery) {
+  /** The API's answer for a path query (the view's date is in `query.asOf`). */
+  function fetchPaths(query: PathQuery, signal: AbortSignal, probe?: Partial<PathQuery>) {
+    const q = { ...query, ...probe };
+    return api.paths(
+      {
+        from: q.from.id,
+        to: q.to.id,
+        maxHops: q.maxHops,
+        linkTypes: q.linkTypes,
+        statuses: q.assertedOnly ? ['ASSERTED'] : null,
+        asOf: q.asOf,
+        mode: probe ? 'SHORTEST' : q.mode,
+        limit: probe ? 1 : undefined,
+      },
+      signal,
+    );
+  }
+
+  /** Counts path searches, so an answer that arrives after a newer search began is dropped. */
+  let pathSearches = 0;
+
+  async function findPaths(request: PathQuery) {
+    const query = { ...request, asOf: filters.asOf };
+    pathQuery = query;
+    const search = ++pathSearches;
     pathPanel.setBusy(true);
     const answer = await activity.track(
       `Finding paths from ${query.from.name} to ${query.to.name}`,
-      (signal) =>
-        api.paths(
-          {
-            from: query.from.id,
-            to: query.to.id,
-            maxHops: query.maxHops,
-            linkTypes: query.linkTypes,
-            asOf: query.asOf,
-          },
-          signal,
-        ),
+      (signal) => fetchPaths(query, signal),
     );
+    if (search !== pathSearches) return;
     pathPanel.setBusy(false);
     if (!answer) {
       pathPanel.showMessage(
@@ -514,10 +544,24 @@ export function startExplorer(): void {
       );
       return;
     }
-    applyPaths(query, answer, answer.paths.length ? 0 : null);
+    await applyPaths(query, answer, answer.paths.length ? 0 : null);
   }
 
-  function applyPaths(query: PathQuery, answer: PathAnswer, step: number | null) {
+  /** After an empty answer: is there a path with more hops, or at another date? */
+  async function explainNoPath(query: PathQuery): Promise<NoPathHints> {
+    const shortest = (probe: Partial<PathQuery>) =>
+      activity
+        .track('Looking for paths beyond the limits', (signal) => fetchPaths(query, signal, probe))
+        .then((answer) => (answer ? (answer.paths[0]?.linkIds.length ?? null) : undefined));
+    const [beyondHops, anyDate] = await Promise.all([
+      query.maxHops < MAX_HOPS.max ? shortest({ maxHops: MAX_HOPS.max }) : undefined,
+      query.asOf ? shortest({ asOf: null, maxHops: MAX_HOPS.max }) : undefined,
+    ]);
+    return { beyondHops, anyDate };
+  }
+
+  async function applyPaths(query: PathQuery, answer: PathAnswer, step: number | null) {
+    pathQuery = query;
     let added = 0;
     if (answer.paths.length) {
       const change = addToStore(store, `Paths ${query.from.name} → ${query.to.name}`, {
@@ -531,8 +575,13 @@ export function startExplorer(): void {
       path = null;
     }
     refresh(store.entities.has(query.from.id) ? query.from.id : null);
-    renderPathResult();
-    if (!path) return;
+    if (!path) {
+      const search = pathSearches;
+      pathPanel.showNoPath(query, {});
+      const hints = await explainNoPath(query);
+      if (search === pathSearches) pathPanel.showNoPath(query, hints);
+      return;
+    }
     // Entities new to the canvas were dropped near the start; a gentle incremental layout
     // gives the path its own shape. Otherwise nothing moves.
     const highlighted = highlightedIds(path);
@@ -545,15 +594,29 @@ export function startExplorer(): void {
     path.step = index;
     refresh();
     canvas.fit(highlightedIds(path));
-    renderPathResult();
   }
 
-  function renderPathResult() {
+  function renderPathResult(kept: ReadonlySet<string>) {
     if (!path) return;
     const names = new Map<string, EntitySummary>();
     for (const e of path.answer.entities) names.set(e.id, e);
     const links = new Map(path.answer.links.map((l) => [l.id, l]));
-    pathPanel.showResult(path.query, path.answer, path.step, links, names);
+    const linkTypes = [
+      ...new Set(
+        [...kept].flatMap((id) => {
+          const link = store.links.get(id);
+          return link && filters.hiddenLinkTypes.has(link.type) ? [link.type] : [];
+        }),
+      ),
+    ];
+    const entities = [...kept].flatMap((id) => {
+      const entity = store.entities.get(id);
+      return entity ? [entity.name] : [];
+    });
+    pathPanel.showResult(path.query, path.answer, path.step, links, names, {
+      linkTypes,
+      entities,
+    });
   }
 
   async function runLayout(incremental: boolean) {
@@ -650,23 +713,15 @@ export function startExplorer(): void {
           to,
           maxHops: state.path.maxHops,
           linkTypes: state.path.linkTypes,
-          asOf: state.path.asOf,
+          mode: state.path.mode,
+          assertedOnly: state.path.assertedOnly,
+          asOf: filters.asOf,
         };
         pathPanel.setQuery(query);
         byId<HTMLDetailsElement>('path-section').open = true;
         const answer = await activity.track(
           `Finding paths from ${from.name} to ${to.name}`,
-          (signal) =>
-            api.paths(
-              {
-                from: from.id,
-                to: to.id,
-                maxHops: query.maxHops,
-                linkTypes: query.linkTypes,
-                asOf: query.asOf,
-              },
-              signal,
-            ),
+          (signal) => fetchPaths(query, signal),
         );
         if (answer) {
           const step =
@@ -675,7 +730,7 @@ export function startExplorer(): void {
               : answer.paths.length
                 ? 0
                 : null;
-          applyPaths(query, answer, step);
+          await applyPaths(query, answer, step);
         }
       } else {
         problems.push('the path in the link starts or ends at an entity that is not on the canvas');

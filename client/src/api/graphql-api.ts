@@ -9,8 +9,10 @@ import type {
   EntityKind,
   EntitySummary,
   LinkRecord,
+  LinkStatus,
   LinkType,
   PathAnswer,
+  PathMode,
   SearchSuggestion,
   Subgraph,
 } from './types';
@@ -249,7 +251,11 @@ export function createApi(options: ApiOptions = {}) {
         to: string;
         maxHops: number;
         linkTypes?: readonly LinkType[] | null;
+        /** Only links with these statuses take part; null: all but retracted (the API's rule). */
+        statuses?: readonly LinkStatus[] | null;
         asOf?: string | null;
+        /** ALL_SHORTEST (default): every path of the shortest length; ALL: every simple path. */
+        mode?: PathMode;
         limit?: number;
       },
       signal?: AbortSignal,
@@ -257,9 +263,10 @@ export function createApi(options: ApiOptions = {}) {
       const data = await request<{
         paths: { hasMore: boolean; paths: { entities: RawEntity[]; links: RawLink[] }[] };
       }>(
-        `query Paths($from: ID!, $to: ID!, $maxHops: Int, $linkTypes: [LinkType!], $asOf: Date, $limit: Int) {
-          paths(from: $from, to: $to, maxHops: $maxHops, linkTypes: $linkTypes, asOf: $asOf,
-                limit: $limit, mode: ALL_SHORTEST) {
+        `query Paths($from: ID!, $to: ID!, $maxHops: Int, $linkTypes: [LinkType!],
+                     $statuses: [LinkStatus!], $asOf: Date, $limit: Int, $mode: PathMode) {
+          paths(from: $from, to: $to, maxHops: $maxHops, linkTypes: $linkTypes,
+                statuses: $statuses, asOf: $asOf, limit: $limit, mode: $mode) {
             hasMore
             paths { entities { ...EntityFields } links { ...LinkFields } }
           }
@@ -269,8 +276,10 @@ export function createApi(options: ApiOptions = {}) {
           to: query.to,
           maxHops: query.maxHops,
           linkTypes: query.linkTypes?.length ? query.linkTypes : null,
+          statuses: query.statuses?.length ? query.statuses : null,
           asOf: query.asOf || null,
           limit: query.limit ?? 20,
+          mode: query.mode ?? 'ALL_SHORTEST',
         },
         signal,
       );

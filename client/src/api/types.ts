@@ -98,6 +98,9 @@ export interface Subgraph {
   truncated: Truncation[];
 }
 
+/** How the API chooses paths (its PathMode enum). */
+export type PathMode = 'SHORTEST' | 'ALL_SHORTEST' | 'ALL';
+
 export interface PathRecord {
   entityIds: string[];
   /** linkIds[i] joins entityIds[i] and entityIds[i + 1]. */

@@ -45,6 +45,19 @@ export function isValidOn(scope: TimeScope, day: string): boolean {
   return (from === null || from <= day) && (to === null || to >= day);
 }
 
+/** Dates the as-of field accepts: the data spans modern history, not year 1. */
+export const AS_OF_YEARS = { min: 1800, max: 2199 } as const;
+
+/** Why `text` is not a usable as-of day, or null when it is one. */
+export function checkDay(text: string): string | null {
+  if (!isFullDate(text))
+    return `“${text}” is not a date: type it as YYYY-MM-DD, for example 2021-06-01.`;
+  const year = Number(text.slice(0, 4));
+  if (year < AS_OF_YEARS.min || year > AS_OF_YEARS.max)
+    return `${text} is outside the years ${AS_OF_YEARS.min}–${AS_OF_YEARS.max}; check the year.`;
+  return null;
+}
+
 /** Days since 1970-01-01, for the time slider's integer scale. */
 export function dayNumber(day: string): number {
   return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);

@@ -30,24 +30,54 @@ export interface Visibility {
   hidden: Set<string>;
   /** Link ids drawn faded: not valid on the as-of date. */
   outOfDate: Set<string>;
+  /** How many entities and links of the store the filters hide (badges not counted). */
+  hiddenEntities: number;
+  hiddenLinks: number;
+  /** Ids in `keep` that the filters would have hidden. */
+  keptDespiteFilters: Set<string>;
 }
 
-export function computeVisibility(store: GraphStore, filters: ViewFilters): Visibility {
+/**
+ * `keep` (the highlighted path) is always drawn: hiding one of its links or entities would
+ * leave the path visibly broken while the path finder still lists the step.
+ */
+export function computeVisibility(
+  store: GraphStore,
+  filters: ViewFilters,
+  keep: ReadonlySet<string> = new Set(),
+): Visibility {
   const hidden = new Set<string>();
   const outOfDate = new Set<string>();
+  const kept = new Set<string>();
+  const filtered = new Set<string>();
+  let hiddenEntities = 0;
+  let hiddenLinks = 0;
   for (const entity of store.entities.values()) {
     if (filters.hiddenKinds.has(entity.kind) || filters.hiddenEntityIds.has(entity.id)) {
-      hidden.add(entity.id);
       hidden.add(`${MORE_PREFIX}${entity.id}`);
       hidden.add(`${MORE_EDGE_PREFIX}${entity.id}`);
+      filtered.add(entity.id);
+      if (keep.has(entity.id)) kept.add(entity.id);
+      else {
+        hidden.add(entity.id);
+        hiddenEntities++;
+      }
     }
   }
   for (const link of store.links.values()) {
-    if (filters.hiddenLinkTypes.has(link.type) || hidden.has(link.from) || hidden.has(link.to)) {
-      hidden.add(link.id);
-    } else if (filters.asOf && !isValidOn(link, filters.asOf)) {
-      outOfDate.add(link.id);
+    if (
+      filters.hiddenLinkTypes.has(link.type) ||
+      filtered.has(link.from) ||
+      filtered.has(link.to)
+    ) {
+      if (keep.has(link.id)) kept.add(link.id);
+      else {
+        hidden.add(link.id);
+        hiddenLinks++;
+        continue;
+      }
     }
+    if (filters.asOf && !isValidOn(link, filters.asOf)) outOfDate.add(link.id);
   }
-  return { hidden, outOfDate };
+  return { hidden, outOfDate, hiddenEntities, hiddenLinks, keptDespiteFilters: kept };
 }

@@ -18,12 +18,17 @@ export type LayoutName = (typeof LAYOUT_NAMES)[number];
 
 export const MAX_HOPS = { min: 1, max: 6, default: 4 } as const;
 
+/** Shortest paths only, or every simple path up to the maximum hops. */
+export type PathChoice = 'ALL_SHORTEST' | 'ALL';
+
 export interface PathState {
   from: string;
   to: string;
   maxHops: number;
   linkTypes: LinkType[];
-  asOf: string | null;
+  mode: PathChoice;
+  /** Leave out denied and disputed links (only asserted ones take part). */
+  assertedOnly: boolean;
   /** Index of the path shown alone; null shows all paths at once. */
   step: number | null;
 }
@@ -72,7 +77,8 @@ export function encodeViewState(state: ViewState): string {
     params.set('hops', String(state.path.maxHops));
     const via = LINK_TYPES.filter((t) => state.path?.linkTypes.includes(t));
     if (via.length) params.set('via', via.join(','));
-    if (state.path.asOf) params.set('pathAsOf', state.path.asOf);
+    if (state.path.mode === 'ALL') params.set('paths', 'all');
+    if (state.path.assertedOnly) params.set('asserted', '1');
     if (state.path.step !== null) params.set('step', String(state.path.step + 1));
   }
   return params.toString();
@@ -101,7 +107,8 @@ export function decodeViewState(search: string): DecodedView {
     problems.push(`${name} "${value}" is not a YYYY-MM-DD date`);
     return null;
   };
-  state.asOf = date('asOf');
+  // Links from before the view had one date carry the path's own as `pathAsOf`.
+  state.asOf = date('asOf') ?? date('pathAsOf');
 
   const node = params.get('node');
   const link = params.get('link');
@@ -146,12 +153,16 @@ export function decodeViewState(search: string): DecodedView {
     const step = stepText === null ? null : Number(stepText);
     const validStep = step !== null && Number.isInteger(step) && step >= 1;
     if (stepText !== null && !validStep) problems.push(`step "${stepText}" is not a path number`);
+    const modeText = params.get('paths');
+    if (modeText !== null && modeText !== 'all' && modeText !== 'shortest')
+      problems.push(`paths "${modeText}" is not "all" or "shortest"`);
     state.path = {
       from,
       to,
       maxHops,
       linkTypes,
-      asOf: date('pathAsOf'),
+      mode: modeText === 'all' ? 'ALL' : 'ALL_SHORTEST',
+      assertedOnly: params.get('asserted') === '1',
       step: validStep ? step - 1 : null,
     };
   } else if (from || to) {

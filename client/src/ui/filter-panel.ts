@@ -3,14 +3,15 @@
  * entities. The panel only reports choices; the app applies them.
  */
 import { ENTITY_KINDS, type EntityKind, LINK_TYPES, type LinkType } from '../api/types';
-import { dayFromNumber, dayNumber, isFullDate } from '../graph/dates';
+import { checkDay, dayFromNumber, dayNumber } from '../graph/dates';
 import { KIND_STYLES, linkTypeLabel } from '../graph/kind-style';
 import { h, replaceChildren, shapeIcon } from './dom';
 
 export interface FilterPanelHandlers {
   toggleKind(kind: EntityKind, visible: boolean): void;
   toggleLinkType(type: LinkType, visible: boolean): void;
-  setAsOf(day: string | null): void;
+  /** `final`: the user settled on it (not a step while dragging the slider). */
+  setAsOf(day: string | null, final: boolean): void;
   showHidden(): void;
 }
 
@@ -37,21 +38,61 @@ export function createFilterPanel(
     step: 1,
     'aria-label': 'As-of date',
   });
-  const dateInput = h('input', { type: 'date', id: 'asof-date', 'aria-label': 'As-of date' });
+  // A text field, not <input type="date">: Chromium's date field commits each segment as it is
+  // typed ("06012021" went through 0001-06-01). This one commits on Enter or on leaving it.
+  const dateInput = h('input', {
+    type: 'text',
+    id: 'asof-date',
+    'aria-label': 'As-of date',
+    placeholder: 'YYYY-MM-DD',
+    maxlength: 10,
+    inputmode: 'numeric',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'aria-describedby': 'asof-error',
+  });
+  const dateError = h('p', { class: 'small field-error', id: 'asof-error', hidden: true });
   const summary = h('p', { class: 'small muted', id: 'asof-summary' });
   let lastRange = { min: '', max: '' };
+  let committed: string | null = null;
+
+  function showDateError(text: string | null) {
+    dateError.hidden = text === null;
+    dateError.textContent = text ?? '';
+    if (text === null) dateInput.removeAttribute('aria-invalid');
+    else dateInput.setAttribute('aria-invalid', 'true');
+  }
 
   enabled.addEventListener('change', () => {
-    handlers.setAsOf(enabled.checked ? dateInput.value || lastRange.max : null);
+    showDateError(null);
+    handlers.setAsOf(enabled.checked ? (committed ?? lastRange.max) : null, true);
   });
-  // While dragging only the label follows; the canvas updates on each step too, cheaply.
+  // While dragging, the canvas follows each step; letting go settles the date (paths too).
   slider.addEventListener('input', () => {
     const day = dayFromNumber(Number(slider.value));
     dateInput.value = day;
-    handlers.setAsOf(day);
+    showDateError(null);
+    handlers.setAsOf(day, false);
   });
-  dateInput.addEventListener('change', () => {
-    if (isFullDate(dateInput.value)) handlers.setAsOf(dateInput.value);
+  slider.addEventListener('change', () => {
+    handlers.setAsOf(dayFromNumber(Number(slider.value)), true);
+  });
+  function commitTyped() {
+    const text = dateInput.value.trim();
+    if (text === committed) return;
+    const problem = checkDay(text);
+    showDateError(problem);
+    if (problem === null) handlers.setAsOf(text, true);
+  }
+  dateInput.addEventListener('change', commitTyped);
+  dateInput.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      commitTyped();
+    } else if (event.key === 'Escape') {
+      dateInput.value = committed ?? '';
+      showDateError(null);
+    }
   });
 
   replaceChildren(
@@ -59,6 +100,7 @@ export function createFilterPanel(
     h('label', { class: 'check' }, enabled, ' Show the graph as of a date'),
     h('div', { class: 'row' }, slider),
     h('div', { class: 'row' }, dateInput),
+    dateError,
     summary,
   );
 
@@ -130,9 +172,11 @@ export function createFilterPanel(
       enabled.checked = view.asOf !== null;
       slider.disabled = view.asOf === null;
       dateInput.disabled = view.asOf === null;
+      committed = view.asOf;
       const shown = view.asOf ?? view.range.max;
       slider.value = String(dayNumber(shown));
-      dateInput.value = shown;
+      // Never overwrite what the user is typing or a value they must correct.
+      if (document.activeElement !== dateInput && dateError.hidden) dateInput.value = shown;
       summary.textContent = view.asOf
         ? `As of ${view.asOf}: ${view.outOfDate} link${view.outOfDate === 1 ? '' : 's'} not valid then (faded).`
         : 'All links shown whatever their dates.';

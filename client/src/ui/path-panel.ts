@@ -1,6 +1,8 @@
 /**
- * The path finder: two entities, maximum hops, link types and an as-of date. Results list the
- * paths one at a time (step with the arrows) or all together.
+ * The path finder: two entities, maximum hops, shortest or all paths, link types and whether
+ * denied and disputed links count. The date is the view's (the Time section). Results list the
+ * paths one at a time (step with the arrows) or all together; an empty answer says whether a
+ * path exists beyond the hops or at another date.
  */
 import {
   type EntitySummary,
@@ -10,9 +12,9 @@ import {
   type PathAnswer,
   type SearchSuggestion,
 } from '../api/types';
-import { describeTimeScope, isFullDate } from '../graph/dates';
+import { describeTimeScope } from '../graph/dates';
 import { linkTypeLabel, STATUS_STYLES } from '../graph/kind-style';
-import { MAX_HOPS } from '../state/url-state';
+import { MAX_HOPS, type PathChoice } from '../state/url-state';
 import { byId, h, replaceChildren } from './dom';
 import { createSearchBox } from './search-box';
 
@@ -21,8 +23,27 @@ export interface PathQuery {
   to: EntitySummary;
   maxHops: number;
   linkTypes: LinkType[];
+  mode: PathChoice;
+  assertedOnly: boolean;
+  /** The view's as-of date when the search ran. */
   asOf: string | null;
 }
+
+/** What the probes after an empty answer found: the shortest length, or null for none. */
+export interface NoPathHints {
+  /** Shortest path with the most hops allowed, on the same date; undefined: not asked. */
+  beyondHops?: number | null;
+  /** Shortest path with the most hops allowed, at any date; undefined: not asked (no date). */
+  anyDate?: number | null;
+}
+
+/** Which parts of a shown path the view's filters hide (the path is drawn regardless). */
+export interface HiddenOnPath {
+  linkTypes: LinkType[];
+  entities: string[];
+}
+
+const hopsText = (n: number) => `${n} hop${n === 1 ? '' : 's'}`;
 
 export interface PathPanelHandlers {
   search(text: string, signal: AbortSignal): Promise<SearchSuggestion[] | undefined>;
@@ -37,7 +58,9 @@ export function createPathPanel(handlers: PathPanelHandlers) {
   const form = byId<HTMLFormElement>('path-form');
   const results = byId('path-results');
   const hops = byId<HTMLSelectElement>('path-hops');
-  const asOf = byId<HTMLInputElement>('path-asof');
+  const mode = byId<HTMLSelectElement>('path-mode');
+  const assertedOnly = byId<HTMLInputElement>('path-asserted-only');
+  const asOfNote = byId('path-asof-note');
   const typesRoot = byId('path-types');
   const findButton = byId<HTMLButtonElement>('path-find');
   const from = createSearchBox({
@@ -80,16 +103,14 @@ export function createPathPanel(handlers: PathPanelHandlers) {
       showMessage('The two ends are the same entity; pick two different ones.');
       return;
     }
-    if (asOf.value && !isFullDate(asOf.value)) {
-      showMessage('The as-of date must be a full day (YYYY-MM-DD).');
-      return;
-    }
     handlers.find({
       from: start,
       to: end,
       maxHops: Number(hops.value),
       linkTypes: typeBoxes.filter((b) => b.checked).map((b) => b.value as LinkType),
-      asOf: asOf.value || null,
+      mode: mode.value === 'ALL' ? 'ALL' : 'ALL_SHORTEST',
+      assertedOnly: assertedOnly.checked,
+      asOf: null,
     });
   });
   byId('path-clear').addEventListener('click', () => {
@@ -136,11 +157,18 @@ export function createPathPanel(handlers: PathPanelHandlers) {
     setTo(entity: EntitySummary) {
       to.set(entity);
     },
+    /** Says which date the next search uses: the view's. */
+    setAsOf(day: string | null) {
+      asOfNote.textContent = day
+        ? `Links valid on ${day} (the date under Time).`
+        : 'Links at any date (set one under Time).';
+    },
     setQuery(query: PathQuery) {
       from.set(query.from);
       to.set(query.to);
       hops.value = String(query.maxHops);
-      asOf.value = query.asOf ?? '';
+      mode.value = query.mode;
+      assertedOnly.checked = query.assertedOnly;
       for (const box of typeBoxes) box.checked = query.linkTypes.includes(box.value as LinkType);
     },
     setBusy(busy: boolean) {
@@ -158,21 +186,45 @@ export function createPathPanel(handlers: PathPanelHandlers) {
         );
     },
     showMessage,
+    showNoPath(query: PathQuery, hints: NoPathHints) {
+      const limits = [
+        query.linkTypes.length ? 'over the chosen link types' : '',
+        query.assertedOnly ? 'without denied or disputed links' : '',
+      ].filter(Boolean);
+      const lines = [
+        `No path within ${hopsText(query.maxHops)}${query.asOf ? ` on ${query.asOf}` : ''}` +
+          ` from ${query.from.name} to ${query.to.name}${limits.length ? ` ${limits.join(', ')}` : ''}.`,
+      ];
+      const sameDate = query.asOf ? ' on that date' : '';
+      if (hints.beyondHops !== undefined)
+        lines.push(
+          hints.beyondHops === null
+            ? `None within ${hopsText(MAX_HOPS.max)}${sameDate} either.`
+            : `A path exists beyond ${hopsText(query.maxHops)}${sameDate}: the shortest has ${hopsText(hints.beyondHops)}.`,
+        );
+      if (hints.anyDate !== undefined)
+        lines.push(
+          hints.anyDate === null
+            ? `None within ${hopsText(MAX_HOPS.max)} at any other date either.`
+            : `Outside that date there is one: the shortest has ${hopsText(hints.anyDate)}, over links valid at other times.`,
+        );
+      replaceChildren(
+        results,
+        h(
+          'div',
+          { class: 'small path-message', id: 'path-none' },
+          lines.map((line, i) => h('p', { class: i === 0 ? 'strong' : null }, line)),
+        ),
+      );
+    },
     showResult(
       query: PathQuery,
       answer: PathAnswer,
       step: number | null,
       links: Map<string, LinkRecord>,
       names: Map<string, EntitySummary>,
+      hiddenOnPath: HiddenOnPath,
     ) {
-      if (answer.paths.length === 0) {
-        showMessage(
-          `No path from ${query.from.name} to ${query.to.name} within ${query.maxHops} hops` +
-            `${query.linkTypes.length ? ' over the chosen link types' : ''}${query.asOf ? ` as of ${query.asOf}` : ''}.` +
-            ' Try more hops, fewer restrictions or another date.',
-        );
-        return;
-      }
       const count = answer.paths.length;
       const shown = step === null ? null : answer.paths[step];
       const nav = h(
@@ -215,15 +267,27 @@ export function createPathPanel(handlers: PathPanelHandlers) {
           step === null ? 'one at a time' : 'show all',
         ),
       );
-      const lengths = [...new Set(answer.paths.map((p) => p.linkIds.length))];
+      const lengths = [...new Set(answer.paths.map((p) => p.linkIds.length))].sort((x, y) => x - y);
       replaceChildren(
         results,
         h(
           'p',
           { class: 'small' },
-          `${count}${answer.hasMore ? '+' : ''} path${count === 1 ? '' : 's'} of ${lengths.join(' or ')} hop${lengths.length === 1 && lengths[0] === 1 ? '' : 's'}.`,
+          `${count}${answer.hasMore ? '+' : ''} path${count === 1 ? '' : 's'} of ${lengths.join(' or ')} hop${lengths.length === 1 && lengths[0] === 1 ? '' : 's'}${query.asOf ? ` on ${query.asOf}` : ''}.`,
           answer.hasMore ? ' More exist; narrow the search to see them.' : '',
         ),
+        hiddenOnPath.linkTypes.length || hiddenOnPath.entities.length
+          ? h(
+              'p',
+              { class: 'small path-hidden-note', id: 'path-hidden-note' },
+              `Drawn although your filters hide ${[
+                hiddenOnPath.linkTypes.map((t) => `${linkTypeLabel(t)} links`).join(', '),
+                hiddenOnPath.entities.join(', '),
+              ]
+                .filter(Boolean)
+                .join(' and ')}.`,
+            )
+          : null,
         nav,
         shown
           ? h(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkDay,
   dayFromNumber,
   dayNumber,
   describeTimeScope,
@@ -76,5 +77,19 @@ describe('describeTimeScope', () => {
     expect(describeTimeScope(scope('2021-01-14', null))).toBe('since 2021-01-14');
     expect(describeTimeScope(scope('2018', '2020'))).toBe('2018 – 2020');
     expect(describeTimeScope(scope(null, null))).toBe('');
+  });
+});
+
+describe('checkDay (the as-of field)', () => {
+  it('accepts a full day in a plausible year', () => {
+    expect(checkDay('2021-06-01')).toBeNull();
+  });
+
+  it('refuses what typing into a date field used to produce, and other non-dates', () => {
+    expect(checkDay('0001-06-01')).toContain('outside the years 1800–2199');
+    expect(checkDay('06012021')).toContain('type it as YYYY-MM-DD');
+    expect(checkDay('2021-02-30')).toContain('is not a date');
+    expect(checkDay('2021')).toContain('is not a date');
+    expect(checkDay('')).toContain('is not a date');
   });
 });

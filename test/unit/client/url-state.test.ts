@@ -19,7 +19,8 @@ const view: ViewState = {
     to: 'list:us-dod-blacklist',
     maxHops: 3,
     linkTypes: ['LEADS', 'LISTED_ON'],
-    asOf: '2021-02-01',
+    mode: 'ALL',
+    assertedOnly: true,
     step: 1,
   },
 };
@@ -29,6 +30,15 @@ describe('the view in the URL', () => {
     const decoded = decodeViewState(encodeViewState(view));
     expect(decoded.problems).toEqual([]);
     expect(decoded.state).toEqual({ ...view, hiddenLinkTypes: ['FOUNDED', 'INVESTS_IN'] });
+  });
+
+  it('reads the path date of older links as the view date, and refuses an unknown path mode', () => {
+    const { state, problems } = decodeViewState(
+      'e=a&e=b&from=a&to=b&pathAsOf=2021-02-01&paths=every',
+    );
+    expect(state.asOf).toBe('2021-02-01');
+    expect(state.path).toMatchObject({ mode: 'ALL_SHORTEST', assertedOnly: false });
+    expect(problems).toEqual(['paths "every" is not "all" or "shortest"']);
   });
 
   it('encodes the empty view as an empty query', () => {

@@ -54,6 +54,23 @@ describe('computeVisibility', () => {
     expect(v.hidden.has('received')).toBe(true);
   });
 
+  it('counts hidden entities and links, not the badges hidden with them', () => {
+    const v = computeVisibility(store(), { ...emptyFilters(), hiddenKinds: new Set(['COMPANY']) });
+    expect(v.hiddenEntities).toBe(1);
+    expect(v.hiddenLinks).toBe(2);
+  });
+
+  it('keeps a highlighted path drawn through filters, and says which parts it kept', () => {
+    const v = computeVisibility(
+      store(),
+      { ...emptyFilters(), hiddenLinkTypes: new Set(['LEADS']), hiddenKinds: new Set(['COMPANY']) },
+      new Set(['lei', 'leads', 'xiaomi', 'listed', 'list']),
+    );
+    expect([...v.hidden].sort()).toEqual(['more-edge:xiaomi', 'more:xiaomi']);
+    expect([...v.keptDespiteFilters].sort()).toEqual(['leads', 'listed', 'xiaomi']);
+    expect(v.hiddenEntities + v.hiddenLinks).toBe(0);
+  });
+
   it('fades links not yet valid on the as-of date', () => {
     const before = computeVisibility(store(), { ...emptyFilters(), asOf: '2020-06-01' });
     expect([...before.outOfDate]).toEqual(['listed']);

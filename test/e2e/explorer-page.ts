@@ -1,0 +1,83 @@
+/**
+ * Reading and driving the explorer in a Playwright page: the live Cytoscape instance the app
+ * puts on `window.cy`, the header's loading indicator, and the search fields' suggestions.
+ */
+import type { Page } from 'playwright-core';
+
+export type Cy = {
+  nodes(): { filter(f: (n: CyNode) => boolean): { map<T>(f: (n: CyNode) => T): T[] } };
+  getElementById(id: string): CyNode;
+  container(): HTMLElement;
+  zoom(): number;
+};
+export type CyNode = {
+  id(): string;
+  hasClass(c: string): boolean;
+  renderedPosition(): { x: number; y: number };
+  renderedMidpoint(): { x: number; y: number };
+  visible(): boolean;
+  style(name: string): string;
+};
+
+/** Waits until no request is pending (the header's loading indicator is idle). */
+export async function idle(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('#activity.busy'), null, {
+    timeout: 30_000,
+  });
+}
+
+/** The entity ids on the canvas, sorted. */
+export function canvasEntities(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cy = (window as unknown as { cy: Cy }).cy;
+    return cy
+      .nodes()
+      .filter((n) => !n.hasClass('more'))
+      .map((n) => n.id())
+      .sort();
+  });
+}
+
+export function classesOf(page: Page, id: string): Promise<string[]> {
+  return page.evaluate((elementId) => {
+    const cy = (window as unknown as { cy: Cy }).cy;
+    const element = cy.getElementById(elementId);
+    return ['on-path', 'dimmed', 'out-of-date', 'filtered', 'more'].filter((c) =>
+      element.hasClass(c),
+    );
+  }, id);
+}
+
+/** Where an element is on the page, to click it like a user. */
+export function screenPoint(
+  page: Page,
+  id: string,
+  edge = false,
+): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ elementId, isEdge }) => {
+      const cy = (window as unknown as { cy: Cy }).cy;
+      const element = cy.getElementById(elementId);
+      const box = cy.container().getBoundingClientRect();
+      const p = isEdge ? element.renderedMidpoint() : element.renderedPosition();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+    { elementId: id, isEdge: edge },
+  );
+}
+
+/** Types into a search field and waits for the suggestion of `entityId`. */
+export async function pickSuggestion(page: Page, input: string, text: string, entityId: string) {
+  await page.fill(input, '');
+  await page.type(input, text, { delay: 20 });
+  const option = page.locator(`${input} ~ .suggestions [data-entity-id="${entityId}"]`);
+  await option.waitFor({ timeout: 30_000 });
+  return option;
+}
+
+/** Opens the explorer at `query` (a view's address) and waits until it has restored it. */
+export async function openView(page: Page, baseUrl: string, query = '') {
+  await page.goto(`${baseUrl}/${query ? `?${query}` : ''}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  await idle(page);
+}
