@@ -94,7 +94,7 @@ export function startExplorer(): void {
   (window as unknown as { cy: unknown }).cy = canvas.cy;
 
   const search = (text: string, signal: AbortSignal) =>
-    activity.track('Searching', () => api.search(text, signal));
+    activity.attempt('Searching', () => api.search(text, signal));
 
   createSearchBox({
     input: byId<HTMLInputElement>('search'),

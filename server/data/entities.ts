@@ -71,6 +71,9 @@ export function luceneQuery(text: string): string | null {
   return `${phrase} OR ${allTerms} OR ${anyTerm}`;
 }
 
+/** Extra index hits read so that ties at the cut-off are broken by degree, not by chance. */
+const TIE_CANDIDATES = 50;
+
 export interface SearchHitRecord {
   entity: EntityRecord;
   score: number;
@@ -84,14 +87,17 @@ export async function searchEntities(
 ): Promise<SearchHitRecord[]> {
   const query = luceneQuery(text);
   if (!query) return [];
+  // Equal scores are common (one surname, many people): the better connected entity comes
+  // first. The index cuts at its own limit before that order applies, so it is asked for
+  // TIE_CANDIDATES more than needed; kind filtering happens after the index too.
   const rows = await db.read<{ e: Record<string, unknown>; score: number }>(
     `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: toInteger($candidates)})
      YIELD node, score
      WHERE $kinds IS NULL OR node.kind IN $kinds
-     WITH node, score ORDER BY score DESC, size(node.name) ASC LIMIT toInteger($first)
+     WITH node, score, COUNT { (node)--() } AS degree
+     ORDER BY score DESC, degree DESC, size(node.name) ASC LIMIT toInteger($first)
      RETURN ${entityProjection('node')} AS e, score`,
-    // Kind filtering happens after the index, so ask it for more candidates.
-    { query, kinds, first, candidates: kinds ? first * 10 + 50 : first },
+    { query, kinds, first, candidates: (kinds ? first * 10 : first) + TIE_CANDIDATES },
   );
   return rows.map((row) => ({ entity: toEntity(row.e), score: row.score }));
 }

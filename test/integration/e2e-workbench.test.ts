@@ -300,6 +300,57 @@ describe.skipIf(!chromiumAvailable())('path modes, statuses and filters', () => 
   });
 });
 
+describe.skipIf(!chromiumAvailable())('search', () => {
+  it('hints at two letters when one is typed', async () => {
+    const page = await newPage();
+    await openView(page, running.url);
+    await page.type('#search', 'L');
+    const list = page.locator('#search-suggestions');
+    await list.waitFor();
+    expect(await list.textContent()).toBe('Type at least 2 letters to search.');
+  });
+
+  it('puts the best connected of equally good matches first', async () => {
+    const page = await newPage();
+    await openView(page, running.url);
+    await pickSuggestion(page, '#search', 'Quill', ADA);
+    const order = await page
+      .locator('#search-suggestions [data-entity-id]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-entity-id')));
+    // Three people named Quill score the same; Ada has two links, her cousins none.
+    expect(order.slice(0, 3)).toEqual([ADA, `${P}:bo-quill`, `${P}:cy-quill`]);
+  });
+
+  it('takes no more text than the API accepts', async () => {
+    const page = await newPage();
+    await openView(page, running.url);
+    await page.focus('#search');
+    await page.keyboard.insertText('x'.repeat(300));
+    expect((await page.inputValue('#search')).length).toBe(200);
+    await page.locator('#search-suggestions li').first().waitFor();
+    await idle(page);
+    expect(await page.locator('#search-suggestions').textContent()).toContain('Nothing found');
+    expect(await page.isVisible('#banner')).toBe(false);
+  });
+
+  it('says a failed search in its list, and the next search clears it', async () => {
+    const page = await newPage();
+    await openView(page, running.url);
+    await page.route('**/graphql', (route) => route.fulfill({ status: 400, body: 'Bad Request' }));
+    await page.type('#search', 'Xia', { delay: 20 });
+    const list = page.locator('#search-suggestions');
+    await page.waitForFunction(() =>
+      document.querySelector('#search-suggestions')?.textContent?.includes('Searching failed'),
+    );
+    expect(await list.isVisible()).toBe(true);
+    expect(await page.isVisible('#banner')).toBe(false);
+    await page.unroute('**/graphql');
+    await page.type('#search', 'o', { delay: 20 });
+    await page.locator('#search-suggestions [data-entity-id="company:xiaomi"]').waitFor();
+    expect(await list.textContent()).not.toContain('failed');
+  });
+});
+
 describe.skipIf(!chromiumAvailable())('the page', () => {
   it('raised no uncaught errors', () => {
     expect(pageErrors).toEqual([]);

@@ -6,9 +6,19 @@
 import { ApiError } from '../api/graphql-api';
 import { h, replaceChildren } from './dom';
 
+export type Outcome<T> = { ok: true; value: T } | { ok: false; detail: string };
+
 export interface Activity {
   /** Runs `work`, showing `label` while it is pending; failures are reported, not thrown. */
   track<T>(label: string, work: (signal: AbortSignal) => Promise<T>): Promise<T | undefined>;
+  /**
+   * Like `track`, but a failure is returned for the caller to show where the user is looking
+   * (the search box's own list); an abort gives undefined.
+   */
+  attempt<T>(
+    label: string,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<Outcome<T> | undefined>;
   /** Shows a failure that did not come from a request. */
   report(what: string, detail: string): void;
   showNotice(text: string): void;
@@ -59,29 +69,39 @@ export function createActivity(indicator: HTMLElement, banner: HTMLElement): Act
     replaceChildren(banner);
   }
 
-  return {
-    async track(label, work) {
-      const id = next++;
-      const controller = new AbortController();
-      pending.set(id, label);
+  async function attempt<T>(
+    label: string,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<Outcome<T> | undefined> {
+    const id = next++;
+    const controller = new AbortController();
+    pending.set(id, label);
+    renderIndicator();
+    try {
+      return { ok: true, value: await work(controller.signal) };
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return undefined;
+      const detail =
+        error instanceof ApiError
+          ? error.detail
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      return { ok: false, detail: detail.replace(/[.\s]+$/, '') };
+    } finally {
+      pending.delete(id);
       renderIndicator();
-      try {
-        return await work(controller.signal);
-      } catch (error) {
-        if (error instanceof DOMException && error.name === 'AbortError') return undefined;
-        const detail =
-          error instanceof ApiError
-            ? error.detail
-            : error instanceof Error
-              ? error.message
-              : String(error);
-        const sentence = detail.replace(/[.\s]+$/, '');
-        show('error', `${label} failed:`, `${sentence}. The view is unchanged; try again.`);
-        return undefined;
-      } finally {
-        pending.delete(id);
-        renderIndicator();
-      }
+    }
+  }
+
+  return {
+    attempt,
+    async track(label, work) {
+      const outcome = await attempt(label, work);
+      if (outcome?.ok) return outcome.value;
+      if (outcome)
+        show('error', `${label} failed:`, `${outcome.detail}. The view is unchanged; try again.`);
+      return undefined;
     },
     report(what, detail) {
       show('error', what, detail);

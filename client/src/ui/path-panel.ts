@@ -15,6 +15,7 @@ import {
 import { describeTimeScope } from '../graph/dates';
 import { linkTypeLabel, STATUS_STYLES } from '../graph/kind-style';
 import { MAX_HOPS, type PathChoice } from '../state/url-state';
+import type { Outcome } from './activity';
 import { byId, h, replaceChildren } from './dom';
 import { createSearchBox } from './search-box';
 
@@ -46,7 +47,7 @@ export interface HiddenOnPath {
 const hopsText = (n: number) => `${n} hop${n === 1 ? '' : 's'}`;
 
 export interface PathPanelHandlers {
-  search(text: string, signal: AbortSignal): Promise<SearchSuggestion[] | undefined>;
+  search(text: string, signal: AbortSignal): Promise<Outcome<SearchSuggestion[]> | undefined>;
   find(query: PathQuery): void;
   step(index: number | null): void;
   clear(): void;

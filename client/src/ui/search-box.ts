@@ -2,15 +2,17 @@
  * A search field with suggestions as you type (a WAI-ARIA combobox): arrow keys move, Enter
  * picks, Escape closes. Each suggestion shows the entity's kind with its legend shape.
  */
+import { LIMITS } from '../../../server/data/limits';
 import type { EntitySummary, SearchSuggestion } from '../api/types';
 import { KIND_STYLES } from '../graph/kind-style';
+import type { Outcome } from './activity';
 import { h, replaceChildren, shapeIcon } from './dom';
 
 export interface SearchBoxOptions {
   input: HTMLInputElement;
   list: HTMLElement;
-  /** Resolves to undefined when the request failed (the failure is reported elsewhere). */
-  search(text: string, signal: AbortSignal): Promise<SearchSuggestion[] | undefined>;
+  /** The suggestions, or why the search failed (shown in the list); undefined when aborted. */
+  search(text: string, signal: AbortSignal): Promise<Outcome<SearchSuggestion[]> | undefined>;
   onPick(entity: EntitySummary): void;
   /** Keep the picked name in the field (path finder) or clear it (main search). */
   keepPicked?: boolean;
@@ -32,6 +34,8 @@ export function createSearchBox(options: SearchBoxOptions) {
   input.setAttribute('aria-expanded', 'false');
   input.setAttribute('aria-controls', list.id);
   input.autocomplete = 'off';
+  // The API refuses longer text; the field never lets the user type more.
+  input.maxLength = LIMITS.searchText.max;
   list.setAttribute('role', 'listbox');
 
   function open(rows: HTMLElement[]) {
@@ -96,18 +100,20 @@ export function createSearchBox(options: SearchBoxOptions) {
     const controller = new AbortController();
     inflight = controller;
     open([h('li', { class: 'suggestion muted', role: 'presentation' }, 'Searching…')]);
-    const result = await options.search(text, controller.signal);
-    if (controller.signal.aborted || input.value.trim() !== text) return;
-    if (result === undefined) {
+    const outcome = await options.search(text, controller.signal);
+    if (!outcome || controller.signal.aborted || input.value.trim() !== text) return;
+    if (!outcome.ok) {
+      // Said here, where the user is looking, not in the banner the list would cover.
       open([
         h(
           'li',
-          { class: 'suggestion error', role: 'presentation' },
-          'Search failed (see the message above).',
+          { class: 'suggestion error', role: 'alert' },
+          `Searching failed: ${outcome.detail}. Try again.`,
         ),
       ]);
       return;
     }
+    const result = outcome.value;
     suggestions = result;
     active = result.length ? 0 : -1;
     if (result.length) render();
@@ -127,6 +133,14 @@ export function createSearchBox(options: SearchBoxOptions) {
     clearTimeout(timer);
     if (text.length < MIN_LENGTH) {
       close();
+      if (text.length > 0)
+        open([
+          h(
+            'li',
+            { class: 'suggestion muted', role: 'presentation', id: `${list.id}-hint` },
+            `Type at least ${MIN_LENGTH} letters to search.`,
+          ),
+        ]);
       return;
     }
     timer = setTimeout(() => void run(text), DEBOUNCE_MS);
