@@ -76,6 +76,8 @@ export function startExplorer(): void {
   let path: PathView | null = null;
   /** The last path search, answered or not: it follows the view's date and goes in the URL. */
   let pathQuery: PathQuery | null = null;
+  /** Elements expanded while a path is highlighted: shown in full, not dimmed with the rest. */
+  const sparedFromDimming = new Set<string>();
 
   const useWebGL = new URLSearchParams(location.search).get('renderer') === 'webgl';
   const canvas = createCanvas(
@@ -162,6 +164,13 @@ export function startExplorer(): void {
       event.target instanceof HTMLInputElement ||
       event.target instanceof HTMLSelectElement ||
       event.target instanceof HTMLTextAreaElement;
+    const help = byId<HTMLDialogElement>('help');
+    if (help.open || event.ctrlKey || event.metaKey || event.altKey) {
+      // The dialog handles its own Escape; Ctrl+Z is below.
+    } else if (!typing && runShortcut(event.key)) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === '/' && !typing) {
       event.preventDefault();
       byId<HTMLInputElement>('search').focus();
@@ -177,6 +186,36 @@ export function startExplorer(): void {
     }
   });
   window.addEventListener('resize', () => canvas.resize());
+
+  /** Single-key shortcuts (listed in the `?` dialog); true when `key` was one. */
+  function runShortcut(key: string): boolean {
+    const count = path?.answer.paths.length ?? 0;
+    switch (key) {
+      case '?':
+        byId<HTMLDialogElement>('help').showModal();
+        return true;
+      case 'n':
+      case 'p':
+        if (!path || count === 0) return false;
+        showPathStep(
+          ((path.step ?? (key === 'n' ? -1 : 0)) + (key === 'n' ? 1 : -1) + count) % count,
+        );
+        return true;
+      case 'a':
+        if (!path) return false;
+        showPathStep(path.step === null ? 0 : null);
+        return true;
+      case 'f':
+        canvas.fit();
+        return true;
+      case 'e':
+        if (selected?.type !== 'entity') return false;
+        void expand(selected.id);
+        return true;
+      default:
+        return false;
+    }
+  }
 
   // ---------- empty state ----------
   replaceChildren(
@@ -208,7 +247,8 @@ export function startExplorer(): void {
     const onPath = path ? highlightedIds(path) : null;
     const visibility = computeVisibility(store, filters, onPath ?? undefined);
     canvas.applyVisibility(visibility);
-    canvas.highlight(onPath);
+    if (!onPath) sparedFromDimming.clear();
+    canvas.highlight(onPath, sparedFromDimming);
     pathPanel.setAsOf(filters.asOf);
     if (selected && !isOnCanvasOrLink(selected)) clearSelection(false);
     const kindCounts = new Map<EntitySummary['kind'], number>();
@@ -381,6 +421,9 @@ export function startExplorer(): void {
       expansion: { linkTypes, limit },
     });
     undo.push(change);
+    if (path)
+      for (const added of [id, ...change.entityIds, ...change.linkIds])
+        sparedFromDimming.add(added);
     refresh(id);
     const added = store.entities.size - before;
     if (added > 0) canvas.fit(new Set([id, ...change.entityIds]));
@@ -562,6 +605,7 @@ export function startExplorer(): void {
 
   async function applyPaths(query: PathQuery, answer: PathAnswer, step: number | null) {
     pathQuery = query;
+    sparedFromDimming.clear();
     let added = 0;
     if (answer.paths.length) {
       const change = addToStore(store, `Paths ${query.from.name} → ${query.to.name}`, {

@@ -351,6 +351,101 @@ describe.skipIf(!chromiumAvailable())('search', () => {
   });
 });
 
+describe.skipIf(!chromiumAvailable())('keyboard and canvas', () => {
+  const zoom = (page: Page) =>
+    page.evaluate(() => (window as unknown as { cy: { zoom(): number } }).cy.zoom());
+
+  it('steps through paths with n and p, fits with f, expands with e, and lists the keys on ?', async () => {
+    const page = await newPage();
+    await pathFinder(page, [ADA, 'Ada Quill'], [DELTA, 'Delta Registry']);
+    await page.click('#path-find');
+    await page.waitForSelector('#path-counter');
+    await idle(page);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('n');
+    expect(await page.locator('#path-counter').textContent()).toBe('Path 2 of 2');
+    await page.keyboard.press('n');
+    expect(await page.locator('#path-counter').textContent()).toBe('Path 1 of 2');
+    await page.keyboard.press('p');
+    expect(await page.locator('#path-counter').textContent()).toBe('Path 2 of 2');
+    await page.keyboard.press('a');
+    expect(await page.locator('#path-counter').textContent()).toBe('All 2 paths');
+    // f: zoom out by hand (once the fit for the step has finished), then fit again.
+    type Animated = { cy: { animated(): boolean; zoom(z: number): void } };
+    await page.waitForFunction(() => !(window as unknown as Animated).cy.animated());
+    await page.evaluate(() => (window as unknown as Animated).cy.zoom(0.2));
+    await page.keyboard.press('f');
+    await page.waitForFunction(
+      () => (window as unknown as { cy: { zoom(): number } }).cy.zoom() > 0.5,
+    );
+    // e: expand the selected entity (Bramble Works brings Cobalt's "owns" link).
+    await page.click('#canvas-list-section summary');
+    await page.click(`#canvas-list button[data-entity-id="${BRAMBLE}"]`);
+    await page.waitForSelector(`.entity-details[data-entity-id="${BRAMBLE}"]`);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('e');
+    await idle(page);
+    await page.waitForFunction(
+      (id) =>
+        (
+          window as unknown as { cy: { getElementById(i: string): { length: number } } }
+        ).cy.getElementById(id).length > 0,
+      `${P}:owns`,
+    );
+    await page.keyboard.press('?');
+    const help = page.locator('#help');
+    expect(await help.isVisible()).toBe(true);
+    expect(await help.textContent()).toContain('next / previous path');
+    await page.keyboard.press('Escape');
+    expect(await help.isVisible()).toBe(false);
+  });
+
+  it('fits a handful of entities to fill the view, beyond 1.3×', async () => {
+    const page = await newPage();
+    await openView(page, running.url, `e=${ADA}&e=${BRAMBLE}&e=${COBALT}&e=${DELTA}`);
+    await page.click('#fit');
+    await page.waitForTimeout(500);
+    expect(await zoom(page)).toBeGreaterThan(1.3);
+    const fill = await page.evaluate(() => {
+      const cy = (
+        window as unknown as {
+          cy: {
+            nodes(): { renderedBoundingBox(): { w: number; h: number } };
+            width(): number;
+            height(): number;
+          };
+        }
+      ).cy;
+      const box = cy.nodes().renderedBoundingBox();
+      return Math.max(box.w / cy.width(), box.h / cy.height());
+    });
+    expect(fill).toBeGreaterThan(0.6);
+  });
+
+  it('shows neighbours expanded during a path highlight in full, not dimmed', async () => {
+    const page = await newPage();
+    await pathFinder(page, [LEI_JUN, 'Lei Jun'], [DOD_LIST, 'Defense blacklist']);
+    await page.click('#path-find');
+    await page.waitForSelector('#path-counter');
+    await idle(page);
+    await page.click('#canvas-list-section summary');
+    await page.click('#canvas-list button[data-entity-id="company:xiaomi"]');
+    await page.click('#details button[data-action="expand"]');
+    await idle(page);
+    await page.waitForFunction(
+      () =>
+        (
+          window as unknown as { cy: { getElementById(i: string): { length: number } } }
+        ).cy.getElementById('org:hong-kong-stock-exchange').length > 0,
+    );
+    expect(await classesOf(page, 'org:hong-kong-stock-exchange')).not.toContain('dimmed');
+    expect(
+      await classesOf(page, 'link:xiaomi-listed-on-exchange-hong-kong-stock-exchange'),
+    ).not.toContain('dimmed');
+    expect(await classesOf(page, DOD_LIST)).toContain('on-path');
+  });
+});
+
 describe.skipIf(!chromiumAvailable())('the page', () => {
   it('raised no uncaught errors', () => {
     expect(pageErrors).toEqual([]);

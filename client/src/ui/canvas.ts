@@ -21,8 +21,8 @@ interface RendererFlags {
   hideEdgesOnViewport?: boolean;
 }
 
-/** Fitting a few nodes should not blow them up to fill the screen. */
-const MAX_FIT_ZOOM = 1.3;
+/** Fitting a few nodes fills the view, but one or two should not become huge blobs. */
+export const MAX_FIT_ZOOM = 2.2;
 
 export function createCanvas(container: HTMLElement, events: CanvasEvents, useWebGL: boolean) {
   const cy: Core = cytoscape({
@@ -122,13 +122,17 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
       });
     },
 
-    /** Highlights the given elements and dims the rest; null removes the highlight. */
-    highlight(ids: ReadonlySet<string> | null) {
+    /**
+     * Highlights the given elements and dims the rest but `spared` (what the user expanded while
+     * the path was shown: they asked to see it); null removes the highlight.
+     */
+    highlight(ids: ReadonlySet<string> | null, spared: ReadonlySet<string> = new Set()) {
       cy.batch(() => {
         cy.elements('.on-path, .dimmed').removeClass('on-path dimmed');
         if (!ids) return;
         cy.elements().forEach((element) => {
-          element.addClass(ids.has(element.id()) ? 'on-path' : 'dimmed');
+          if (ids.has(element.id())) element.addClass('on-path');
+          else if (!spared.has(element.id())) element.addClass('dimmed');
         });
       });
     },
@@ -158,7 +162,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
       if (!inside) cy.animate({ center: { eles: element }, duration: 300 });
     },
 
-    /** Fits the given elements (default: all visible) in view, never zooming in past 1.3×. */
+    /** Fits the given elements (default: all visible) in view, never zooming in past MAX_FIT_ZOOM. */
     fit(ids?: ReadonlySet<string>) {
       const chosen = ids ? cy.elements().filter((e) => ids.has(e.id())) : cy.elements(':visible');
       const target = chosen.nonempty() ? chosen : cy.elements();
