@@ -446,6 +446,86 @@ describe.skipIf(!chromiumAvailable())('keyboard and canvas', () => {
   });
 });
 
+describe.skipIf(!chromiumAvailable())('small windows', () => {
+  const SHARED = `e=${LEI_JUN}&e=${DOD_LIST}&e=company:xiaomi&from=${LEI_JUN}&to=${DOD_LIST}&link=link:xiaomi-listed-on-us-dod-blacklist`;
+
+  /** Boxes of the canvas, the details panel and the header's buttons, and the page's width. */
+  function layoutOf(page: Page) {
+    return page.evaluate(() => {
+      const box = (selector: string) => {
+        const r = document.querySelector(selector)?.getBoundingClientRect();
+        return r
+          ? { left: r.left, right: r.right, top: r.top, width: r.width, height: r.height }
+          : null;
+      };
+      const cy = (
+        window as unknown as {
+          cy: {
+            nodes(): { map<T>(f: (n: { renderedPosition(): { x: number; y: number } }) => T): T[] };
+          };
+        }
+      ).cy;
+      return {
+        pageWidth: document.documentElement.scrollWidth,
+        canvas: box('#cy'),
+        details: box('#details'),
+        buttons: ['#export-png', '#export-json', '#copy-link', '#fit', '#undo'].map((b) => box(b)),
+        nodes: cy.nodes().map((n) => n.renderedPosition()),
+      };
+    });
+  }
+
+  it('keeps every tool and the whole graph in view at 1024×700', async () => {
+    const laptop = await browser.newContext({ viewport: { width: 1024, height: 700 } });
+    const page = await newPage(laptop);
+    await openView(page, running.url, SHARED);
+    await page.waitForSelector('.link-details .excerpt');
+    const layout = await layoutOf(page);
+    expect(layout.pageWidth).toBeLessThanOrEqual(1024);
+    for (const button of layout.buttons) {
+      expect(button?.width).toBeGreaterThan(0);
+      expect(button?.right).toBeLessThanOrEqual(1024);
+    }
+    const canvas = layout.canvas;
+    if (!canvas || !layout.details) throw new Error('no canvas or details panel');
+    expect(canvas.right).toBeLessThanOrEqual(layout.details.left + 1);
+    expect(canvas.width).toBeGreaterThan(400);
+    for (const node of layout.nodes) {
+      expect(node.x).toBeGreaterThan(0);
+      expect(node.x).toBeLessThan(canvas.width);
+    }
+    await laptop.close();
+  });
+
+  it('shows the graph and then the evidence on a phone, without sideways scrolling', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await newPage(phone);
+    await openView(page, running.url, SHARED);
+    await page.waitForSelector('.link-details .excerpt');
+    const layout = await layoutOf(page);
+    expect(layout.pageWidth).toBeLessThanOrEqual(390);
+    const canvas = layout.canvas;
+    if (!canvas || !layout.details) throw new Error('no canvas or details panel');
+    expect(canvas.width).toBeGreaterThan(350);
+    expect(canvas.height).toBeGreaterThan(300);
+    expect(canvas.top).toBeLessThan(844);
+    expect(layout.details.top).toBeGreaterThanOrEqual(canvas.top + canvas.height - 1);
+    for (const node of layout.nodes) {
+      expect(node.x).toBeGreaterThan(0);
+      expect(node.x).toBeLessThan(canvas.width);
+      expect(node.y).toBeGreaterThan(0);
+      expect(node.y).toBeLessThan(canvas.height);
+    }
+    await page.locator('.link-details .excerpt').first().scrollIntoViewIfNeeded();
+    expect(await page.locator('.link-details .excerpt').first().isVisible()).toBe(true);
+    await phone.close();
+  });
+});
+
 describe.skipIf(!chromiumAvailable())('the page', () => {
   it('raised no uncaught errors', () => {
     expect(pageErrors).toEqual([]);
