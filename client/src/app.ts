@@ -20,18 +20,21 @@ import { LAYOUT_LABELS } from './graph/layouts';
 import { computeVisibility, type ViewFilters } from './graph/visibility';
 import { buildViewExport } from './state/export-json';
 import { addToStore, createStore, revertChange, UndoStack } from './state/graph-store';
+import { buildPngCaption } from './state/png-caption';
 import {
   decodeViewState,
   encodeViewState,
   LAYOUT_NAMES,
   type LayoutName,
   MAX_HOPS,
+  MAX_SHARED_POSITIONS,
   type ViewState,
 } from './state/url-state';
 import { createActivity } from './ui/activity';
 import { createCanvas } from './ui/canvas';
 import { renderEntity, renderLink, renderLoading, renderPlaceholder } from './ui/details-panel';
 import { byId, h, replaceChildren, shapeIcon } from './ui/dom';
+import { captionedPng } from './ui/export-png';
 import { createFilterPanel } from './ui/filter-panel';
 import { renderLegend } from './ui/legend';
 import { createPathPanel, type NoPathHints, type PathQuery } from './ui/path-panel';
@@ -88,6 +91,7 @@ export function startExplorer(): void {
       selectMore: (hubId) => void selectEntity(hubId, { focusMore: true }),
       clearSelection: () => clearSelection(),
       expand: (id) => void expand(id),
+      moved: () => writeUrl(),
     },
     useWebGL,
   );
@@ -154,7 +158,7 @@ export function startExplorer(): void {
   byId('fit').addEventListener('click', () => canvas.fit());
   const undoButton = byId<HTMLButtonElement>('undo');
   undoButton.addEventListener('click', () => undoLast());
-  byId('export-png').addEventListener('click', () => exportPng());
+  byId('export-png').addEventListener('click', () => void exportPng());
   byId('export-json').addEventListener('click', () => exportJson());
   byId('copy-link').addEventListener('click', () => void copyLink());
 
@@ -342,6 +346,7 @@ export function startExplorer(): void {
       hiddenLinkTypes: [...filters.hiddenLinkTypes],
       hiddenEntityIds: [...filters.hiddenEntityIds],
       layout,
+      positions: store.entities.size <= MAX_SHARED_POSITIONS ? canvas.positions() : {},
       path: pathQuery
         ? {
             from: pathQuery.from.id,
@@ -689,24 +694,40 @@ export function startExplorer(): void {
     return `threadline-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}`;
   }
 
-  function exportPng() {
-    if (store.entities.size === 0) {
-      activity.showNotice('The canvas is empty; add an entity first.');
-      return;
-    }
-    download(canvas.png(), `${fileStem()}.png`);
-  }
-
-  function exportJson() {
-    const visibility = computeVisibility(store, filters);
-    const data = buildViewExport(store, {
+  /** The view as exported: what is drawn (a highlighted path whole), with its sources. */
+  function currentExport() {
+    const visibility = computeVisibility(store, filters, path ? highlightedIds(path) : undefined);
+    return buildViewExport(store, {
       hidden: visibility.hidden,
       asOf: filters.asOf,
       exportedAt: new Date().toISOString(),
       viewUrl: location.href,
     });
+  }
+
+  async function exportPng() {
+    if (store.entities.size === 0) {
+      activity.showNotice('The canvas is empty; add an entity first.');
+      return;
+    }
+    const caption = buildPngCaption(
+      currentExport(),
+      path
+        ? {
+            from: path.query.from.name,
+            to: path.query.to.name,
+            step: path.step,
+            count: path.answer.paths.length,
+          }
+        : null,
+    );
+    const png = await activity.track('Drawing the PNG', () => captionedPng(canvas.png(), caption));
+    if (png) download(png, `${fileStem()}.png`);
+  }
+
+  function exportJson() {
     download(
-      new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+      new Blob([JSON.stringify(currentExport(), null, 2)], { type: 'application/json' }),
       `${fileStem()}.json`,
     );
   }
@@ -746,7 +767,12 @@ export function startExplorer(): void {
     }
     refresh();
     performance.mark('threadline:first-render', { detail: { nodes: store.entities.size } });
-    if (store.entities.size > 1) await runLayout(false);
+    // A shared view opens with its entities where they were; otherwise it is laid out.
+    const placed = [...store.entities.keys()].every((id) => state.positions[id]);
+    if (placed && store.entities.size > 0) {
+      canvas.place(state.positions);
+      canvas.fit();
+    } else if (store.entities.size > 1) await runLayout(false);
     else canvas.fit();
     if (state.path) {
       const from = store.entities.get(state.path.from);

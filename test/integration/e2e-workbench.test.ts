@@ -5,12 +5,13 @@
  * own (ids under `e2e-workbench:`) gives paths of several lengths and a disputed link; it is
  * written through the API and removed afterwards.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/neo4j/database';
 import { CHROMIUM, chromiumAvailable, launchChromium } from '../e2e/browser';
 import { ensureClientBuilt } from '../e2e/client-build';
-import { classesOf, idle, openView, pickSuggestion } from '../e2e/explorer-page';
+import { classesOf, idle, openView, pickSuggestion, screenPoint } from '../e2e/explorer-page';
 import { accessClient } from '../support/access';
 import { connectTestDatabase } from '../support/database';
 import { listen, type RunningServer } from '../support/server';
@@ -113,7 +114,10 @@ beforeAll(async () => {
   await writeFixture();
   running = await listen(db);
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  context = await browser.newContext({
+    viewport: { width: 1400, height: 860 },
+    acceptDownloads: true,
+  });
 }, 240_000);
 
 afterEach(async () => {
@@ -523,6 +527,118 @@ describe.skipIf(!chromiumAvailable())('small windows', () => {
     await page.locator('.link-details .excerpt').first().scrollIntoViewIfNeeded();
     expect(await page.locator('.link-details .excerpt').first().isVisible()).toBe(true);
     await phone.close();
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('sharing and export', () => {
+  type Spots = Record<string, { x: number; y: number }>;
+  /** Entity positions in model coordinates, rounded as the URL keeps them. */
+  function positions(page: Page): Promise<Spots> {
+    return page.evaluate(() => {
+      const cy = (
+        window as unknown as {
+          cy: {
+            nodes(): {
+              forEach(
+                f: (n: {
+                  id(): string;
+                  hasClass(c: string): boolean;
+                  position(): { x: number; y: number };
+                }) => void,
+              ): void;
+            };
+          };
+        }
+      ).cy;
+      const spots: Record<string, { x: number; y: number }> = {};
+      cy.nodes().forEach((n) => {
+        if (!n.hasClass('more'))
+          spots[n.id()] = { x: Math.round(n.position().x), y: Math.round(n.position().y) };
+      });
+      return spots;
+    });
+  }
+  const settled = (page: Page) =>
+    page.waitForFunction(
+      () => !(window as unknown as { cy: { animated(): boolean } }).cy.animated(),
+    );
+
+  it('reopens a shared link with every entity where it was, also after a drag', async () => {
+    const page = await newPage();
+    await pathFinder(page, [ADA, 'Ada Quill'], [DELTA, 'Delta Registry']);
+    await page.click('#path-find');
+    await page.waitForSelector('#path-counter');
+    await idle(page);
+    await settled(page);
+    // Drag Ada Quill 80 px to the right, as a user would.
+    const start = await screenPoint(page, ADA);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 40, start.y + 10, { steps: 4 });
+    await page.mouse.move(start.x + 80, start.y + 20, { steps: 4 });
+    await page.mouse.up();
+    const before = await positions(page);
+    expect(new URL(page.url()).searchParams.get('pos')).toBeTruthy();
+    const other = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    const reopened = await newPage(other);
+    await openView(reopened, running.url, new URL(page.url()).search.slice(1));
+    await reopened.waitForSelector('#path-counter');
+    expect(await positions(reopened)).toEqual(before);
+    await other.close();
+  });
+
+  it('exports a PNG with a title, the date, a legend and the sources around the graph', async () => {
+    const page = await newPage();
+    await pathFinder(page, [ADA, 'Ada Quill'], [DELTA, 'Delta Registry']);
+    await setAsOf(page, '2024-01-01');
+    await page.click('#path-find');
+    await page.waitForSelector('#path-counter');
+    await idle(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#export-png'),
+    ]);
+    const bytes = readFileSync((await download.path()) ?? '');
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    // Compare the file with the bare graph picture: wider margins, bands of text above and below.
+    const measured = await page.evaluate(async (base64) => {
+      // Not fetch(data:): the page's CSP allows connections to its own origin only.
+      const file = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const image = await createImageBitmap(new Blob([file], { type: 'image/png' }));
+      const bare = await createImageBitmap(
+        (window as unknown as { cy: { png(o: object): Blob } }).cy.png({
+          output: 'blob',
+          full: true,
+          scale: 2,
+          maxWidth: 4000,
+          maxHeight: 4000,
+        }),
+      );
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2D canvas');
+      context.drawImage(image, 0, 0);
+      // Dark pixels (text) in a band: the title at the top, the source lines at the bottom.
+      const inkIn = (top: number, height: number) => {
+        const data = context.getImageData(0, top, image.width, height).data;
+        let ink = 0;
+        for (let i = 0; i < data.length; i += 4)
+          if ((data[i] ?? 255) + (data[i + 1] ?? 255) + (data[i + 2] ?? 255) < 300) ink++;
+        return ink;
+      };
+      return {
+        width: image.width,
+        height: image.height,
+        bareHeight: bare.height,
+        titleInk: inkIn(48, 52),
+        footInk: inkIn(image.height - 120, 72),
+      };
+    }, bytes.toString('base64'));
+    expect(measured.height).toBeGreaterThan(measured.bareHeight + 150);
+    expect(measured.titleInk).toBeGreaterThan(500);
+    expect(measured.footInk).toBeGreaterThan(500);
   });
 });
 

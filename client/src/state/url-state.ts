@@ -42,7 +42,12 @@ export interface ViewState {
   hiddenEntityIds: string[];
   layout: LayoutName;
   path: PathState | null;
+  /** Where each entity sits on the canvas (model coordinates); empty: lay the view out anew. */
+  positions: Record<string, { x: number; y: number }>;
 }
+
+/** Views with more entities than this are laid out again on reopening (the URL stays short). */
+export const MAX_SHARED_POSITIONS = 300;
 
 export function emptyViewState(): ViewState {
   return {
@@ -54,6 +59,7 @@ export function emptyViewState(): ViewState {
     hiddenEntityIds: [],
     layout: 'fcose',
     path: null,
+    positions: {},
   };
 }
 
@@ -81,6 +87,12 @@ export function encodeViewState(state: ViewState): string {
     if (state.path.assertedOnly) params.set('asserted', '1');
     if (state.path.step !== null) params.set('step', String(state.path.step + 1));
   }
+  const spots = state.entityIds.map((id) => state.positions[id]);
+  if (spots.length > 0 && spots.length <= MAX_SHARED_POSITIONS && spots.every((p) => p))
+    params.set(
+      'pos',
+      spots.map((p) => `${Math.round(p?.x ?? 0)},${Math.round(p?.y ?? 0)}`).join(';'),
+    );
   return params.toString();
 }
 
@@ -167,6 +179,22 @@ export function decodeViewState(search: string): DecodedView {
     };
   } else if (from || to) {
     problems.push('a path needs both "from" and "to"');
+  }
+  const pos = params.get('pos');
+  if (pos) {
+    const spots = pos.split(';').map((pair) => pair.split(',').map(Number));
+    const valid = spots.every(
+      (p) => p.length === 2 && p.every((n) => Number.isInteger(n) && Math.abs(n) < 1e7),
+    );
+    if (!valid || spots.length !== state.entityIds.length)
+      problems.push(
+        `the positions ("pos") do not match the ${state.entityIds.length} entities; the view is laid out anew`,
+      );
+    else
+      state.entityIds.forEach((id, i) => {
+        const [x = 0, y = 0] = spots[i] ?? [];
+        state.positions[id] = { x, y };
+      });
   }
   return { state, problems };
 }

@@ -14,6 +14,8 @@ export interface CanvasEvents {
   selectMore(hubId: string): void;
   clearSelection(): void;
   expand(id: string): void;
+  /** The user dragged nodes to new places. */
+  moved(): void;
 }
 
 interface RendererFlags {
@@ -50,6 +52,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
   cy.on('tap', (event) => {
     if (event.target === cy) events.clearSelection();
   });
+  cy.on('dragfree', 'node', () => events.moved());
   cy.on('dbltap', 'node', (event) => {
     const node = event.target as NodeSingular;
     events.expand(node.hasClass('more') ? String(node.data('hub')) : node.id());
@@ -182,6 +185,26 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
         y: cy.height() / 2 - zoom * (box.y1 + box.h / 2),
       };
       cy.animate({ zoom, pan, duration: 300 });
+    },
+
+    /** Entity positions (model coordinates), for sharing the view. */
+    positions(): Record<string, { x: number; y: number }> {
+      const spots: Record<string, { x: number; y: number }> = {};
+      cy.nodes().forEach((node) => {
+        if (!node.hasClass('more')) spots[node.id()] = { ...node.position() };
+      });
+      return spots;
+    },
+
+    /** Puts entities where a shared view had them; their "+N more" badges follow. */
+    place(spots: Readonly<Record<string, { x: number; y: number }>>) {
+      cy.batch(() => {
+        for (const [id, spot] of Object.entries(spots)) {
+          cy.getElementById(id).position(spot);
+          const badge = cy.getElementById(`${MORE_PREFIX}${id}`);
+          if (badge.nonempty()) badge.position({ x: spot.x + 60, y: spot.y - 40 });
+        }
+      });
     },
 
     entityIds(): string[] {

@@ -23,6 +23,11 @@ const view: ViewState = {
     assertedOnly: true,
     step: 1,
   },
+  positions: {
+    'person:lei-jun': { x: -120, y: 40 },
+    'company:xiaomi': { x: 0, y: 0 },
+    'list:us-dod-blacklist': { x: 130, y: -75 },
+  },
 };
 
 describe('the view in the URL', () => {
@@ -39,6 +44,29 @@ describe('the view in the URL', () => {
     expect(state.asOf).toBe('2021-02-01');
     expect(state.path).toMatchObject({ mode: 'ALL_SHORTEST', assertedOnly: false });
     expect(problems).toEqual(['paths "every" is not "all" or "shortest"']);
+  });
+
+  it('keeps positions only when they fit the entities', () => {
+    const rounded = decodeViewState(
+      encodeViewState({
+        ...emptyViewState(),
+        entityIds: ['a'],
+        positions: { a: { x: 1.6, y: -2.4 } },
+      }),
+    );
+    expect(rounded.state.positions).toEqual({ a: { x: 2, y: -2 } });
+    const short = decodeViewState('e=a&e=b&pos=1,2');
+    expect(short.state.positions).toEqual({});
+    expect(short.problems).toEqual([
+      'the positions ("pos") do not match the 2 entities; the view is laid out anew',
+    ]);
+    expect(decodeViewState('e=a&pos=1,x').state.positions).toEqual({});
+    const partial = {
+      ...emptyViewState(),
+      entityIds: ['a', 'b'],
+      positions: { a: { x: 1, y: 1 } },
+    };
+    expect(encodeViewState(partial)).not.toContain('pos=');
   });
 
   it('encodes the empty view as an empty query', () => {
