@@ -450,6 +450,51 @@ describe.skipIf(!chromiumAvailable())('keyboard and canvas', () => {
   });
 });
 
+describe.skipIf(!chromiumAvailable())('edge labels', () => {
+  it('leave the red dots of a denied link visible at its middle', async () => {
+    const page = await newPage();
+    await openView(page, running.url, 'e=company:xiaomi&e=org:chinese-government');
+    await page.click('#fit');
+    await page.waitForFunction(
+      () => !(window as unknown as { cy: { animated(): boolean } }).cy.animated(),
+    );
+    const red = await page.evaluate(async () => {
+      type P = { x: number; y: number };
+      const cy = (
+        window as unknown as {
+          cy: {
+            getElementById(id: string): {
+              renderedSourceEndpoint(): P;
+              renderedTargetEndpoint(): P;
+            };
+            png(o: object): Blob;
+          };
+        }
+      ).cy;
+      const edge = cy.getElementById('link:xiaomi-affiliated-with-chinese-government');
+      const a = edge.renderedSourceEndpoint();
+      const b = edge.renderedTargetEndpoint();
+      const image = await createImageBitmap(cy.png({ output: 'blob', full: false, scale: 1 }));
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2D canvas');
+      context.drawImage(image, 0, 0);
+      // The middle fifth of the line, where the label used to sit on it: count reddish pixels.
+      let count = 0;
+      for (let t = 0.4; t <= 0.6; t += 0.002) {
+        const x = Math.round(a.x + (b.x - a.x) * t);
+        const y = Math.round(a.y + (b.y - a.y) * t);
+        const [r = 0, g = 0, bl = 0] = context.getImageData(x - 1, y - 1, 3, 3).data;
+        if (r > 150 && g < 120 && bl < 120) count++;
+      }
+      return count;
+    });
+    expect(red).toBeGreaterThan(10);
+  });
+});
+
 describe.skipIf(!chromiumAvailable())('small windows', () => {
   const SHARED = `e=${LEI_JUN}&e=${DOD_LIST}&e=company:xiaomi&from=${LEI_JUN}&to=${DOD_LIST}&link=link:xiaomi-listed-on-us-dod-blacklist`;
 

@@ -6,6 +6,7 @@ import type { ElementDefinition } from 'cytoscape';
 import type { EntitySummary, LinkRecord, PathRecord } from '../api/types';
 import type { GraphStore, MoreInfo } from '../state/graph-store';
 import { describeTimeScope } from './dates';
+import { EDGE_LABEL_GAP } from './edge-label';
 import { linkTypeLabel } from './kind-style';
 
 /** Labels longer than this are cut with an ellipsis on the canvas (the panel shows all). */
@@ -52,6 +53,9 @@ export function linkEdge(link: LinkRecord): ElementDefinition {
       type: link.type,
       status: link.status,
       label: edgeLabel(link),
+      // Where the label sits beside the line; the canvas sets it from the ends' positions.
+      labelDx: 0,
+      labelDy: -EDGE_LABEL_GAP,
     },
   };
 }

@@ -10,7 +10,8 @@ cytoscape.use(fcose);
 
 export interface LayoutInput {
   nodes: { id: string; x: number; y: number; width: number; height: number; fixed: boolean }[];
-  edges: { id: string; source: string; target: string }[];
+  /** `labelLength`: characters of the edge's label, so long labels get a longer edge. */
+  edges: { id: string; source: string; target: string; labelLength?: number }[];
   /** Start from the current positions (true) or from scratch. */
   incremental: boolean;
 }
@@ -22,6 +23,9 @@ export type Positions = Record<string, { x: number; y: number }>;
  * refinement took over 80 s for 2,000 nodes against under 2 s for the draft (docs/client.md).
  */
 export const DRAFT_QUALITY_ABOVE = 400;
+
+/** The ideal length of an edge with a short label or none. */
+export const MIN_EDGE_LENGTH = 110;
 
 /** Graphs this small are laid out from scratch even when asked to keep positions. */
 export const FRESH_LAYOUT_UP_TO = 40;
@@ -39,7 +43,10 @@ export function fcoseOptions(input: LayoutInput): Record<string, unknown> {
     fit: false, // the main thread fits the viewport
     nodeDimensionsIncludeLabels: false, // headless: no fonts to measure labels with
     packComponents: true, // separate islands are packed instead of drifting apart
-    idealEdgeLength: 110, // room for the edge labels
+    // Room for the edge's label between its two nodes (labels are 9 px, about 5.5 px a
+    // character): a long label on a short edge ran under the nodes at both ends.
+    idealEdgeLength: (edge: { data(key: string): unknown }) =>
+      Math.max(MIN_EDGE_LENGTH, Number(edge.data('labelLength') ?? 0) * 5.5 + 70),
     nodeRepulsion: 9000, // keeps labelled nodes from overlapping
     nodeSeparation: 90,
     // Pinned nodes keep their place; fcose honours them in its constraint step.
@@ -61,7 +68,7 @@ export function computeFcosePositions(input: LayoutInput): Positions {
       })),
       ...input.edges.map((e) => ({
         group: 'edges' as const,
-        data: { id: e.id, source: e.source, target: e.target },
+        data: { id: e.id, source: e.source, target: e.target, labelLength: e.labelLength ?? 0 },
       })),
     ],
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],

@@ -97,6 +97,7 @@ export function createLayoutRunner(cy: Core) {
           id: edge.id(),
           source: edge.source().id(),
           target: edge.target().id(),
+          labelLength: String(edge.data('label') ?? '').length,
         })),
       };
       const { positions, ms } = await fcosePositions(input, id);

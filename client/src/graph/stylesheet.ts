@@ -2,7 +2,7 @@
  * The Cytoscape stylesheet, built from the kind and status tables. Pure data: the unit tests
  * read it without a browser.
  */
-import type { StylesheetJson } from 'cytoscape';
+import type { EdgeSingular, StylesheetJson } from 'cytoscape';
 import { ENTITY_KINDS, LINK_STATUSES } from '../api/types';
 import { KIND_STYLES, STATUS_STYLES } from './kind-style';
 
@@ -100,6 +100,10 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
         'font-size': 9,
         color: '#3e4c59',
         'text-rotation': large ? 'none' : 'autorotate',
+        // Beside the line, so the line's pattern shows (edge-label.ts; the canvas keeps the
+        // margins in the edge's data as nodes move). Large graphs draw labels on the line.
+        'text-margin-x': large ? 0 : (edge: EdgeSingular) => Number(edge.data('labelDx') ?? 0),
+        'text-margin-y': large ? 0 : (edge: EdgeSingular) => Number(edge.data('labelDy') ?? 0),
         'text-background-color': '#ffffff',
         'text-background-opacity': large ? 0 : 0.85,
         'text-background-padding': '1px',
@@ -134,7 +138,8 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
         'target-arrow-color': PATH_COLOR,
         opacity: 1,
         'text-opacity': 1,
-        'font-weight': 'bold',
+        // Not bold: Cytoscape sizes a cached edge label by its regular weight and clipped bold ones.
+        color: PATH_COLOR,
         'z-index': 10,
       },
     },

@@ -3,6 +3,7 @@
  * entity they came from, applies filters and path highlights, and reports user gestures.
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import { labelMargin } from '../graph/edge-label';
 import { diffElements, isMoreElementId, MORE_PREFIX } from '../graph/elements';
 import { type Point, placeAround } from '../graph/placement';
 import { buildStylesheet, LARGE_GRAPH_ELEMENTS } from '../graph/stylesheet';
@@ -59,6 +60,19 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
   });
 
   let large = false;
+  /** Edge labels sit beside their line by its angle: recompute when nodes have moved. */
+  function relabel() {
+    if (large) return;
+    cy.batch(() => {
+      cy.edges().forEach((edge) => {
+        if (!edge.data('label')) return;
+        const m = labelMargin(edge.source().position(), edge.target().position());
+        if (edge.data('labelDx') !== m.x || edge.data('labelDy') !== m.y)
+          edge.data({ labelDx: m.x, labelDy: m.y });
+      });
+    });
+  }
+  cy.on('layoutstop dragfree', relabel);
   /** Switches to the cheaper drawing (and back) when the graph crosses the size threshold. */
   function tuneForSize() {
     const nowLarge = cy.elements().length >= LARGE_GRAPH_ELEMENTS;
@@ -110,6 +124,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
         cy.add(edges);
       });
       tuneForSize();
+      relabel();
       return diff.add.map((e) => String(e.data.id));
     },
 
@@ -205,6 +220,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
           if (badge.nonempty()) badge.position({ x: spot.x + 60, y: spot.y - 40 });
         }
       });
+      relabel();
     },
 
     entityIds(): string[] {
