@@ -3,6 +3,8 @@
  * the panels, the canvas and the API together. Every change ends in `refresh()`, which redraws
  * what depends on state and writes the view into the address bar.
  */
+
+import { LIMITS } from '../../server/data/limits';
 import { createApi } from './api/graphql-api';
 import type {
   EntityDetails,
@@ -17,6 +19,7 @@ import { pathElementIds, storeToElements } from './graph/elements';
 import { KIND_STYLES } from './graph/kind-style';
 import { createLayoutRunner } from './graph/layout-runner';
 import { LAYOUT_LABELS } from './graph/layouts';
+import { pathsDuring } from './graph/path-time';
 import { computeVisibility, type ViewFilters } from './graph/visibility';
 import { buildViewExport } from './state/export-json';
 import { addToStore, createStore, revertChange, UndoStack } from './state/graph-store';
@@ -52,6 +55,7 @@ interface MutableFilters extends ViewFilters {
   hiddenLinkTypes: Set<LinkType>;
   hiddenEntityIds: Set<string>;
   asOf: string | null;
+  asOfTo: string | null;
 }
 
 interface PathView {
@@ -73,6 +77,7 @@ export function startExplorer(): void {
     hiddenLinkTypes: new Set(),
     hiddenEntityIds: new Set(),
     asOf: null,
+    asOfTo: null,
   };
   let selected: ViewState['selected'] = null;
   let layout: LayoutName = 'fcose';
@@ -135,9 +140,14 @@ export function startExplorer(): void {
     },
     setAsOf(day, final) {
       filters.asOf = day;
+      if (!day || (filters.asOfTo && filters.asOfTo <= day)) filters.asOfTo = null;
       refresh();
-      // One date for the whole view: a shown path is searched again for the new date.
-      if (final && pathQuery && pathQuery.asOf !== day) void findPaths(pathQuery);
+      if (final) repeatPathSearch();
+    },
+    setAsOfTo(day) {
+      filters.asOfTo = day;
+      refresh();
+      repeatPathSearch();
     },
     showHidden() {
       filters.hiddenEntityIds.clear();
@@ -253,7 +263,7 @@ export function startExplorer(): void {
     canvas.applyVisibility(visibility);
     if (!onPath) sparedFromDimming.clear();
     canvas.highlight(onPath, sparedFromDimming);
-    pathPanel.setAsOf(filters.asOf);
+    pathPanel.setAsOf(filters.asOf, filters.asOfTo);
     if (selected && !isOnCanvasOrLink(selected)) clearSelection(false);
     const kindCounts = new Map<EntitySummary['kind'], number>();
     for (const e of store.entities.values())
@@ -267,6 +277,7 @@ export function startExplorer(): void {
       hiddenLinkTypes: filters.hiddenLinkTypes,
       hiddenEntities: filters.hiddenEntityIds.size,
       asOf: filters.asOf,
+      asOfTo: filters.asOfTo,
       range: sliderRange(store.links.values(), new Date().toISOString().slice(0, 10)),
       outOfDate: visibility.outOfDate.size,
     });
@@ -333,7 +344,7 @@ export function startExplorer(): void {
       hiddenLinks ? count(hiddenLinks, 'link', 'links') : '',
     ].filter(Boolean);
     byId('canvas-summary').textContent =
-      `${store.entities.size} entities · ${store.links.size} links${hidden.length ? ` · ${hidden.join(' and ')} hidden by filters` : ''}${filters.asOf ? ` · as of ${filters.asOf}` : ''}${pathText}`;
+      `${store.entities.size} entities · ${store.links.size} links${hidden.length ? ` · ${hidden.join(' and ')} hidden by filters` : ''}${filters.asOf ? ` · ${filters.asOfTo ? `${filters.asOf} to ${filters.asOfTo}` : `as of ${filters.asOf}`}` : ''}${pathText}`;
     renderCanvasList();
   }
 
@@ -342,6 +353,7 @@ export function startExplorer(): void {
       entityIds: [...store.entities.keys()],
       selected,
       asOf: filters.asOf,
+      asOfTo: filters.asOfTo,
       hiddenKinds: [...filters.hiddenKinds],
       hiddenLinkTypes: [...filters.hiddenLinkTypes],
       hiddenEntityIds: [...filters.hiddenEntityIds],
@@ -554,29 +566,41 @@ export function startExplorer(): void {
     if (write) writeUrl();
   }
 
-  /** The API's answer for a path query (the view's date is in `query.asOf`). */
-  function fetchPaths(query: PathQuery, signal: AbortSignal, probe?: Partial<PathQuery>) {
+  /** One date for the whole view: the path search shown follows it. */
+  function repeatPathSearch() {
+    if (pathQuery && (pathQuery.asOf !== filters.asOf || pathQuery.asOfTo !== filters.asOfTo))
+      void findPaths(pathQuery);
+  }
+
+  /**
+   * The API's answer for a path query (the view's time is in `query.asOf`/`asOfTo`). The API
+   * takes one day; for a range, every simple path is asked for and filtered (path-time.ts).
+   */
+  async function fetchPaths(query: PathQuery, signal: AbortSignal, probe?: Partial<PathQuery>) {
     const q = { ...query, ...probe };
-    return api.paths(
+    const range = q.asOf && q.asOfTo ? { from: q.asOf, to: q.asOfTo } : null;
+    const answer = await api.paths(
       {
         from: q.from.id,
         to: q.to.id,
         maxHops: q.maxHops,
         linkTypes: q.linkTypes,
         statuses: q.assertedOnly ? ['ASSERTED'] : null,
-        asOf: q.asOf,
-        mode: probe ? 'SHORTEST' : q.mode,
-        limit: probe ? 1 : undefined,
+        asOf: range ? null : q.asOf,
+        mode: range ? 'ALL' : probe ? 'SHORTEST' : q.mode,
+        limit: range ? LIMITS.pathLimit.max : probe ? 1 : undefined,
       },
       signal,
     );
+    if (!range) return answer;
+    return pathsDuring(answer, range.from, range.to, Boolean(probe) || q.mode !== 'ALL');
   }
 
   /** Counts path searches, so an answer that arrives after a newer search began is dropped. */
   let pathSearches = 0;
 
   async function findPaths(request: PathQuery) {
-    const query = { ...request, asOf: filters.asOf };
+    const query = { ...request, asOf: filters.asOf, asOfTo: filters.asOfTo };
     pathQuery = query;
     const search = ++pathSearches;
     pathPanel.setBusy(true);
@@ -603,7 +627,7 @@ export function startExplorer(): void {
         .then((answer) => (answer ? (answer.paths[0]?.linkIds.length ?? null) : undefined));
     const [beyondHops, anyDate] = await Promise.all([
       query.maxHops < MAX_HOPS.max ? shortest({ maxHops: MAX_HOPS.max }) : undefined,
-      query.asOf ? shortest({ asOf: null, maxHops: MAX_HOPS.max }) : undefined,
+      query.asOf ? shortest({ asOf: null, asOfTo: null, maxHops: MAX_HOPS.max }) : undefined,
     ]);
     return { beyondHops, anyDate };
   }
@@ -748,6 +772,7 @@ export function startExplorer(): void {
     layout = state.layout;
     layoutSelect.value = layout;
     filters.asOf = state.asOf;
+    filters.asOfTo = state.asOfTo;
     for (const k of state.hiddenKinds) filters.hiddenKinds.add(k);
     for (const t of state.hiddenLinkTypes) filters.hiddenLinkTypes.add(t);
     const restoreIds = [...new Set([...state.entityIds])];
@@ -786,6 +811,7 @@ export function startExplorer(): void {
           mode: state.path.mode,
           assertedOnly: state.path.assertedOnly,
           asOf: filters.asOf,
+          asOfTo: filters.asOfTo,
         };
         pathPanel.setQuery(query);
         byId<HTMLDetailsElement>('path-section').open = true;

@@ -203,12 +203,12 @@ describe.skipIf(!chromiumAvailable())('one as-of date for the whole view', () =>
     await page.type('#asof-date', '06012021', { delay: 20 });
     expect(committed()).toBe(before);
     await page.press('#asof-date', 'Tab');
-    expect(await page.locator('#asof-error').textContent()).toContain('type it as YYYY-MM-DD');
+    expect(await page.locator('#asof-date-error').textContent()).toContain('type it as YYYY-MM-DD');
     expect(await page.getAttribute('#asof-date', 'aria-invalid')).toBe('true');
     expect(committed()).toBe(before);
     await page.fill('#asof-date', '0001-06-01');
     await page.press('#asof-date', 'Enter');
-    expect(await page.locator('#asof-error').textContent()).toContain('outside the years');
+    expect(await page.locator('#asof-date-error').textContent()).toContain('outside the years');
     expect(committed()).toBe(before);
     await page.fill('#asof-date', '');
     await page.type('#asof-date', '2019-03', { delay: 20 });
@@ -216,7 +216,7 @@ describe.skipIf(!chromiumAvailable())('one as-of date for the whole view', () =>
     await page.type('#asof-date', '-15', { delay: 20 });
     await page.press('#asof-date', 'Enter');
     expect(committed()).toBe('2019-03-15');
-    expect(await page.isVisible('#asof-error')).toBe(false);
+    expect(await page.isVisible('#asof-date-error')).toBe(false);
     expect(await page.locator('#asof-summary').textContent()).toContain('As of 2019-03-15');
   });
 
@@ -244,6 +244,44 @@ describe.skipIf(!chromiumAvailable())('one as-of date for the whole view', () =>
     expect(await page.locator('#path-none').textContent()).toContain('on 2020-06-01');
     expect(await classesOf(page, 'link:xiaomi-listed-on-us-dod-blacklist')).not.toContain(
       'on-path',
+    );
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('a date range for the view', () => {
+  it('fades links valid at no time in the range, and finds paths over it', async () => {
+    const page = await newPage();
+    await pathFinder(page, [LEI_JUN, 'Lei Jun'], [DOD_LIST, 'Defense blacklist']);
+    await setAsOf(page, '2019-01-01');
+    await page.fill('#asof-to', '2018-06-01');
+    await page.press('#asof-to', 'Enter');
+    expect(await page.locator('#asof-to-error').textContent()).toContain('must end after');
+    await page.fill('#asof-to', '2021-06-01');
+    await page.press('#asof-to', 'Enter');
+    await idle(page);
+    expect(new URL(page.url()).searchParams.get('asOfTo')).toBe('2021-06-01');
+    expect(await page.locator('#asof-summary').textContent()).toContain(
+      'From 2019-01-01 to 2021-06-01',
+    );
+    expect(await page.locator('#path-asof-note').textContent()).toContain(
+      'between 2019-01-01 and 2021-06-01',
+    );
+    await page.click('#path-find');
+    await page.waitForSelector('#path-counter');
+    await idle(page);
+    expect(await page.locator('#path-results').textContent()).toContain(
+      'of 2 hops between 2019-01-01 and 2021-06-01',
+    );
+    expect(await classesOf(page, 'link:xiaomi-listed-on-us-dod-blacklist')).toEqual(['on-path']);
+    // Xiaomi was listed in 2021: a range ending in 2020 has no path, and the link fades.
+    await page.fill('#asof-to', '2020-06-01');
+    await page.press('#asof-to', 'Enter');
+    await page.locator('#path-none').waitFor();
+    expect(await page.locator('#path-none').textContent()).toContain(
+      'No path within 4 hops between 2019-01-01 and 2020-06-01',
+    );
+    expect(await classesOf(page, 'link:xiaomi-listed-on-us-dod-blacklist')).toContain(
+      'out-of-date',
     );
   });
 });

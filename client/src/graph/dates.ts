@@ -58,6 +58,20 @@ export function checkDay(text: string): string | null {
   return null;
 }
 
+/** Whether a link holds or has happened at some day from `from` to `to` (both included). */
+export function isValidDuring(scope: TimeScope, from: string, to: string): boolean {
+  const start = scope.since ?? scope.on;
+  const first = start ? firstDayOf(start) : null;
+  const last = scope.until ? lastDayOf(scope.until) : null;
+  return (first === null || first <= to) && (last === null || last >= from);
+}
+
+/** The view's time in words: "on 2021-06-01", "between 2019-01-01 and 2021-06-01", or ''. */
+export function describeViewTime(asOf: string | null, asOfTo: string | null): string {
+  if (!asOf) return '';
+  return asOfTo ? `between ${asOf} and ${asOfTo}` : `on ${asOf}`;
+}
+
 /** Days since 1970-01-01, for the time slider's integer scale. */
 export function dayNumber(day: string): number {
   return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);

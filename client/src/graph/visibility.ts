@@ -4,7 +4,7 @@
  */
 import type { EntityKind, LinkType } from '../api/types';
 import type { GraphStore } from '../state/graph-store';
-import { isValidOn } from './dates';
+import { isValidDuring, isValidOn, type TimeScope } from './dates';
 import { MORE_EDGE_PREFIX, MORE_PREFIX } from './elements';
 
 export interface ViewFilters {
@@ -14,6 +14,12 @@ export interface ViewFilters {
   hiddenEntityIds: ReadonlySet<string>;
   /** YYYY-MM-DD, or null for "any time". */
   asOf: string | null;
+  /** With `asOf`, the end of a date range: links valid at some day in it are not faded. */
+  asOfTo?: string | null;
+}
+
+function validInTime(link: TimeScope, asOf: string, asOfTo: string | null): boolean {
+  return asOfTo ? isValidDuring(link, asOf, asOfTo) : isValidOn(link, asOf);
 }
 
 export function emptyFilters(): ViewFilters {
@@ -77,7 +83,8 @@ export function computeVisibility(
         continue;
       }
     }
-    if (filters.asOf && !isValidOn(link, filters.asOf)) outOfDate.add(link.id);
+    if (filters.asOf && !validInTime(link, filters.asOf, filters.asOfTo ?? null))
+      outOfDate.add(link.id);
   }
   return { hidden, outOfDate, hiddenEntities, hiddenLinks, keptDespiteFilters: kept };
 }

@@ -37,6 +37,8 @@ export interface ViewState {
   entityIds: string[];
   selected: { type: 'entity' | 'link'; id: string } | null;
   asOf: string | null;
+  /** With `asOf`, the last day of a date range. */
+  asOfTo: string | null;
   hiddenKinds: EntityKind[];
   hiddenLinkTypes: LinkType[];
   hiddenEntityIds: string[];
@@ -54,6 +56,7 @@ export function emptyViewState(): ViewState {
     entityIds: [],
     selected: null,
     asOf: null,
+    asOfTo: null,
     hiddenKinds: [],
     hiddenLinkTypes: [],
     hiddenEntityIds: [],
@@ -70,6 +73,7 @@ export function encodeViewState(state: ViewState): string {
   if (state.selected)
     params.set(state.selected.type === 'entity' ? 'node' : 'link', state.selected.id);
   if (state.asOf) params.set('asOf', state.asOf);
+  if (state.asOf && state.asOfTo) params.set('asOfTo', state.asOfTo);
   // Keep the vocabulary order so equal views give equal URLs.
   const kinds = ENTITY_KINDS.filter((k) => state.hiddenKinds.includes(k));
   if (kinds.length) params.set('hideKinds', kinds.join(','));
@@ -121,6 +125,9 @@ export function decodeViewState(search: string): DecodedView {
   };
   // Links from before the view had one date carry the path's own as `pathAsOf`.
   state.asOf = date('asOf') ?? date('pathAsOf');
+  const asOfTo = date('asOfTo');
+  if (asOfTo && state.asOf && asOfTo > state.asOf) state.asOfTo = asOfTo;
+  else if (asOfTo) problems.push(`asOfTo "${asOfTo}" needs an earlier asOf`);
 
   const node = params.get('node');
   const link = params.get('link');

@@ -12,6 +12,8 @@ export interface FilterPanelHandlers {
   toggleLinkType(type: LinkType, visible: boolean): void;
   /** `final`: the user settled on it (not a step while dragging the slider). */
   setAsOf(day: string | null, final: boolean): void;
+  /** The end of a date range from the as-of date; null: a single day. */
+  setAsOfTo(day: string | null): void;
   showHidden(): void;
 }
 
@@ -22,8 +24,69 @@ export interface FilterPanelView {
   hiddenLinkTypes: ReadonlySet<LinkType>;
   hiddenEntities: number;
   asOf: string | null;
+  asOfTo: string | null;
   range: { min: string; max: string };
   outOfDate: number;
+}
+
+/**
+ * A date typed as YYYY-MM-DD, not <input type="date">: Chromium's date field commits each
+ * segment as it is typed ("06012021" went through 0001-06-01). This one commits on Enter or on
+ * leaving it; `commit` applies the text and returns why it is unusable, or null.
+ */
+function dayField(
+  id: string,
+  label: string,
+  placeholder: string,
+  commit: (text: string) => string | null,
+) {
+  const input = h('input', {
+    type: 'text',
+    id,
+    'aria-label': label,
+    placeholder,
+    maxlength: 10,
+    inputmode: 'numeric',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    class: 'day-field',
+    'aria-describedby': `${id}-error`,
+  });
+  const error = h('p', { class: 'small field-error', id: `${id}-error`, hidden: true });
+  const field = {
+    input,
+    error,
+    /** The value the view uses now. */
+    committed: null as string | null,
+    showError(text: string | null) {
+      error.hidden = text === null;
+      error.textContent = text ?? '';
+      if (text === null) input.removeAttribute('aria-invalid');
+      else input.setAttribute('aria-invalid', 'true');
+    },
+    /** Shows the view's value, unless the user is typing or must correct what they typed. */
+    show(text: string, committed: string | null, disabled: boolean) {
+      field.committed = committed;
+      input.disabled = disabled;
+      if (document.activeElement !== input && error.hidden) input.value = text;
+    },
+  };
+  const apply = () => {
+    const text = input.value.trim();
+    if (text === (field.committed ?? '')) return;
+    field.showError(commit(text));
+  };
+  input.addEventListener('change', apply);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      apply();
+    } else if (event.key === 'Escape') {
+      input.value = field.committed ?? '';
+      field.showError(null);
+    }
+  });
+  return field;
 }
 
 export function createFilterPanel(
@@ -38,69 +101,49 @@ export function createFilterPanel(
     step: 1,
     'aria-label': 'As-of date',
   });
-  // A text field, not <input type="date">: Chromium's date field commits each segment as it is
-  // typed ("06012021" went through 0001-06-01). This one commits on Enter or on leaving it.
-  const dateInput = h('input', {
-    type: 'text',
-    id: 'asof-date',
-    'aria-label': 'As-of date',
-    placeholder: 'YYYY-MM-DD',
-    maxlength: 10,
-    inputmode: 'numeric',
-    spellcheck: 'false',
-    autocomplete: 'off',
-    'aria-describedby': 'asof-error',
+  const day = dayField('asof-date', 'As-of date (or start of a range)', 'YYYY-MM-DD', (text) => {
+    const problem = checkDay(text);
+    if (problem === null) handlers.setAsOf(text, true);
+    return problem;
   });
-  const dateError = h('p', { class: 'small field-error', id: 'asof-error', hidden: true });
+  const until = dayField('asof-to', 'End of the date range (optional)', 'to (optional)', (text) => {
+    if (text === '') {
+      handlers.setAsOfTo(null);
+      return null;
+    }
+    const problem = checkDay(text);
+    if (problem) return problem;
+    if (day.committed === null || text <= day.committed)
+      return `The range must end after its start (${day.committed ?? 'no start date'}).`;
+    handlers.setAsOfTo(text);
+    return null;
+  });
   const summary = h('p', { class: 'small muted', id: 'asof-summary' });
   let lastRange = { min: '', max: '' };
-  let committed: string | null = null;
-
-  function showDateError(text: string | null) {
-    dateError.hidden = text === null;
-    dateError.textContent = text ?? '';
-    if (text === null) dateInput.removeAttribute('aria-invalid');
-    else dateInput.setAttribute('aria-invalid', 'true');
-  }
 
   enabled.addEventListener('change', () => {
-    showDateError(null);
-    handlers.setAsOf(enabled.checked ? (committed ?? lastRange.max) : null, true);
+    day.showError(null);
+    until.showError(null);
+    handlers.setAsOf(enabled.checked ? (day.committed ?? lastRange.max) : null, true);
   });
   // While dragging, the canvas follows each step; letting go settles the date (paths too).
   slider.addEventListener('input', () => {
-    const day = dayFromNumber(Number(slider.value));
-    dateInput.value = day;
-    showDateError(null);
-    handlers.setAsOf(day, false);
+    const value = dayFromNumber(Number(slider.value));
+    day.input.value = value;
+    day.showError(null);
+    handlers.setAsOf(value, false);
   });
   slider.addEventListener('change', () => {
     handlers.setAsOf(dayFromNumber(Number(slider.value)), true);
-  });
-  function commitTyped() {
-    const text = dateInput.value.trim();
-    if (text === committed) return;
-    const problem = checkDay(text);
-    showDateError(problem);
-    if (problem === null) handlers.setAsOf(text, true);
-  }
-  dateInput.addEventListener('change', commitTyped);
-  dateInput.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      commitTyped();
-    } else if (event.key === 'Escape') {
-      dateInput.value = committed ?? '';
-      showDateError(null);
-    }
   });
 
   replaceChildren(
     timeRoot,
     h('label', { class: 'check' }, enabled, ' Show the graph as of a date'),
     h('div', { class: 'row' }, slider),
-    h('div', { class: 'row' }, dateInput),
-    dateError,
+    h('div', { class: 'row' }, day.input, ' – ', until.input),
+    day.error,
+    until.error,
     summary,
   );
 
@@ -167,19 +210,18 @@ export function createFilterPanel(
       lastRange = view.range;
       slider.min = String(dayNumber(view.range.min));
       slider.max = String(dayNumber(view.range.max));
-      dateInput.min = view.range.min;
-      dateInput.max = view.range.max;
       enabled.checked = view.asOf !== null;
       slider.disabled = view.asOf === null;
-      dateInput.disabled = view.asOf === null;
-      committed = view.asOf;
       const shown = view.asOf ?? view.range.max;
       slider.value = String(dayNumber(shown));
-      // Never overwrite what the user is typing or a value they must correct.
-      if (document.activeElement !== dateInput && dateError.hidden) dateInput.value = shown;
-      summary.textContent = view.asOf
-        ? `As of ${view.asOf}: ${view.outOfDate} link${view.outOfDate === 1 ? '' : 's'} not valid then (faded).`
-        : 'All links shown whatever their dates.';
+      day.show(shown, view.asOf, view.asOf === null);
+      until.show(view.asOfTo ?? '', view.asOfTo, view.asOf === null);
+      const links = `${view.outOfDate} link${view.outOfDate === 1 ? '' : 's'}`;
+      summary.textContent = !view.asOf
+        ? 'All links shown whatever their dates.'
+        : view.asOfTo
+          ? `From ${view.asOf} to ${view.asOfTo}: ${links} not valid at any time then (faded).`
+          : `As of ${view.asOf}: ${links} not valid then (faded).`;
     },
   };
 }

@@ -12,7 +12,7 @@ import {
   type PathAnswer,
   type SearchSuggestion,
 } from '../api/types';
-import { describeTimeScope } from '../graph/dates';
+import { describeTimeScope, describeViewTime } from '../graph/dates';
 import { linkTypeLabel, STATUS_STYLES } from '../graph/kind-style';
 import { MAX_HOPS, type PathChoice } from '../state/url-state';
 import type { Outcome } from './activity';
@@ -26,8 +26,9 @@ export interface PathQuery {
   linkTypes: LinkType[];
   mode: PathChoice;
   assertedOnly: boolean;
-  /** The view's as-of date when the search ran. */
+  /** The view's as-of date (and range end) when the search ran. */
   asOf: string | null;
+  asOfTo: string | null;
 }
 
 /** What the probes after an empty answer found: the shortest length, or null for none. */
@@ -112,6 +113,7 @@ export function createPathPanel(handlers: PathPanelHandlers) {
       mode: mode.value === 'ALL' ? 'ALL' : 'ALL_SHORTEST',
       assertedOnly: assertedOnly.checked,
       asOf: null,
+      asOfTo: null,
     });
   });
   byId('path-clear').addEventListener('click', () => {
@@ -159,10 +161,12 @@ export function createPathPanel(handlers: PathPanelHandlers) {
       to.set(entity);
     },
     /** Says which date the next search uses: the view's. */
-    setAsOf(day: string | null) {
-      asOfNote.textContent = day
-        ? `Links valid on ${day} (the date under Time).`
-        : 'Links at any date (set one under Time).';
+    setAsOf(day: string | null, until: string | null) {
+      asOfNote.textContent = !day
+        ? 'Links at any date (set one under Time).'
+        : until
+          ? `Links each valid at some time between ${day} and ${until} (under Time).`
+          : `Links valid on ${day} (the date under Time).`;
     },
     setQuery(query: PathQuery) {
       from.set(query.from);
@@ -192,11 +196,12 @@ export function createPathPanel(handlers: PathPanelHandlers) {
         query.linkTypes.length ? 'over the chosen link types' : '',
         query.assertedOnly ? 'without denied or disputed links' : '',
       ].filter(Boolean);
+      const when = describeViewTime(query.asOf, query.asOfTo);
       const lines = [
-        `No path within ${hopsText(query.maxHops)}${query.asOf ? ` on ${query.asOf}` : ''}` +
+        `No path within ${hopsText(query.maxHops)}${when ? ` ${when}` : ''}` +
           ` from ${query.from.name} to ${query.to.name}${limits.length ? ` ${limits.join(', ')}` : ''}.`,
       ];
-      const sameDate = query.asOf ? ' on that date' : '';
+      const sameDate = query.asOf ? (query.asOfTo ? ' in that time' : ' on that date') : '';
       if (hints.beyondHops !== undefined)
         lines.push(
           hints.beyondHops === null
@@ -274,7 +279,7 @@ export function createPathPanel(handlers: PathPanelHandlers) {
         h(
           'p',
           { class: 'small' },
-          `${count}${answer.hasMore ? '+' : ''} path${count === 1 ? '' : 's'} of ${lengths.join(' or ')} hop${lengths.length === 1 && lengths[0] === 1 ? '' : 's'}${query.asOf ? ` on ${query.asOf}` : ''}.`,
+          `${count}${answer.hasMore ? '+' : ''} path${count === 1 ? '' : 's'} of ${lengths.join(' or ')} hop${lengths.length === 1 && lengths[0] === 1 ? '' : 's'}${query.asOf ? ` ${describeViewTime(query.asOf, query.asOfTo)}` : ''}.`,
           answer.hasMore ? ' More exist; narrow the search to see them.' : '',
         ),
         hiddenOnPath.linkTypes.length || hiddenOnPath.entities.length

@@ -10,6 +10,7 @@ const view: ViewState = {
   entityIds: ['person:lei-jun', 'company:xiaomi', 'list:us-dod-blacklist'],
   selected: { type: 'link', id: 'link:xiaomi-listed-on-us-dod-blacklist' },
   asOf: '2021-01-20',
+  asOfTo: '2021-06-01',
   hiddenKinds: ['TOPIC'],
   hiddenLinkTypes: ['INVESTS_IN', 'FOUNDED'],
   hiddenEntityIds: ['company:xiaomi'],
@@ -67,6 +68,12 @@ describe('the view in the URL', () => {
       positions: { a: { x: 1, y: 1 } },
     };
     expect(encodeViewState(partial)).not.toContain('pos=');
+  });
+
+  it('drops a range end that is not after its start', () => {
+    const { state, problems } = decodeViewState('asOf=2021-06-01&asOfTo=2021-01-01');
+    expect(state.asOfTo).toBeNull();
+    expect(problems).toEqual(['asOfTo "2021-01-01" needs an earlier asOf']);
   });
 
   it('encodes the empty view as an empty query', () => {
