@@ -294,6 +294,7 @@ describe.skipIf(!chromiumAvailable())('the explorer in Chromium', () => {
       if (await page.locator('#banner').isVisible()) await page.click('.banner-close');
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('Escape'); // no selection: the picture shows the path alone
+      await page.evaluate(() => document.querySelector('.sidebar.left')?.scrollTo(0, 0));
       await page.click('#fit');
       await page.waitForTimeout(600);
       mkdirSync(new URL('.', README_SHOT), { recursive: true });

@@ -147,6 +147,16 @@ async function pathFinder(page: Page, from: [string, string], to: [string, strin
   await (await pickSuggestion(page, '#path-to', to[1], to[0])).click();
 }
 
+/** Clicks Find paths and waits for the answer with at least one path. */
+async function findShownPaths(page: Page) {
+  await page.click('#path-find');
+  await page.waitForSelector('#path-counter');
+  await idle(page);
+}
+
+const leiJunToTheList = (page: Page, query = '') =>
+  pathFinder(page, [LEI_JUN, 'Lei Jun'], [DOD_LIST, 'Defense blacklist'], query);
+
 async function setAsOf(page: Page, day: string) {
   if (!(await page.isChecked('#asof-enabled'))) await page.check('#asof-enabled');
   await page.fill('#asof-date', day);
@@ -157,7 +167,7 @@ async function setAsOf(page: Page, day: string) {
 describe.skipIf(!chromiumAvailable())('path search with no answer', () => {
   it('says there is no path within the hops on that date, and that one exists at other dates', async () => {
     const page = await newPage();
-    await pathFinder(page, [LEI_JUN, 'Lei Jun'], [DOD_LIST, 'Defense blacklist']);
+    await leiJunToTheList(page);
     await setAsOf(page, '2018-06-01');
     await page.selectOption('#path-hops', '1');
     await page.click('#path-find');
@@ -177,7 +187,7 @@ describe.skipIf(!chromiumAvailable())('path search with no answer', () => {
 
   it('says a path exists beyond the chosen hops on the same date', async () => {
     const page = await newPage();
-    await pathFinder(page, [LEI_JUN, 'Lei Jun'], [DOD_LIST, 'Defense blacklist']);
+    await leiJunToTheList(page);
     await setAsOf(page, '2021-06-01');
     await page.selectOption('#path-hops', '1');
     await page.click('#path-find');
@@ -222,7 +232,7 @@ describe.skipIf(!chromiumAvailable())('one as-of date for the whole view', () =>
 
   it('finds paths for the view date and searches again when the slider settles on another', async () => {
     const page = await newPage();
-    await pathFinder(page, [LEI_JUN, 'Lei Jun'], [DOD_LIST, 'Defense blacklist']);
+    await leiJunToTheList(page);
     await setAsOf(page, '2018-06-01');
     expect(await page.locator('#path-asof-note').textContent()).toContain('2018-06-01');
     await page.click('#path-find');
@@ -230,9 +240,7 @@ describe.skipIf(!chromiumAvailable())('one as-of date for the whole view', () =>
     expect(await page.locator('#path-none').textContent()).toContain('on 2018-06-01');
     // The slider is the same date: move it to 2021-06-01 and let go.
     await setAsOf(page, '2021-06-01');
-    await page.click('#path-find');
-    await page.waitForSelector('#path-counter');
-    await idle(page);
+    await findShownPaths(page);
     await page.evaluate(() => {
       const slider = document.querySelector<HTMLInputElement>('#asof-slider');
       if (!slider) throw new Error('no slider');
@@ -251,7 +259,7 @@ describe.skipIf(!chromiumAvailable())('one as-of date for the whole view', () =>
 describe.skipIf(!chromiumAvailable())('a date range for the view', () => {
   it('fades links valid at no time in the range, and finds paths over it', async () => {
     const page = await newPage();
-    await pathFinder(page, [LEI_JUN, 'Lei Jun'], [DOD_LIST, 'Defense blacklist']);
+    await leiJunToTheList(page);
     await setAsOf(page, '2019-01-01');
     await page.fill('#asof-to', '2018-06-01');
     await page.press('#asof-to', 'Enter');
@@ -266,9 +274,7 @@ describe.skipIf(!chromiumAvailable())('a date range for the view', () => {
     expect(await page.locator('#path-asof-note').textContent()).toContain(
       'between 2019-01-01 and 2021-06-01',
     );
-    await page.click('#path-find');
-    await page.waitForSelector('#path-counter');
-    await idle(page);
+    await findShownPaths(page);
     expect(await page.locator('#path-results').textContent()).toContain(
       'of 2 hops between 2019-01-01 and 2021-06-01',
     );
@@ -320,9 +326,7 @@ describe.skipIf(!chromiumAvailable())('path modes, statuses and filters', () => 
   it('counts hidden entities and links apart, and keeps a highlighted path whole', async () => {
     const page = await newPage();
     await pathFinder(page, [ADA, 'Ada Quill'], [DELTA, 'Delta Registry']);
-    await page.click('#path-find');
-    await page.waitForSelector('#path-counter');
-    await idle(page);
+    await findShownPaths(page);
     const [first] = await page
       .locator('#path-steps [data-link-id]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-link-id') ?? ''));
@@ -400,9 +404,7 @@ describe.skipIf(!chromiumAvailable())('keyboard and canvas', () => {
   it('steps through paths with n and p, fits with f, expands with e, and lists the keys on ?', async () => {
     const page = await newPage();
     await pathFinder(page, [ADA, 'Ada Quill'], [DELTA, 'Delta Registry']);
-    await page.click('#path-find');
-    await page.waitForSelector('#path-counter');
-    await idle(page);
+    await findShownPaths(page);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('n');
     expect(await page.locator('#path-counter').textContent()).toBe('Path 2 of 2');
@@ -415,7 +417,10 @@ describe.skipIf(!chromiumAvailable())('keyboard and canvas', () => {
     // f: zoom out by hand (once the fit for the step has finished), then fit again.
     type Animated = { cy: { animated(): boolean; zoom(z: number): void } };
     await page.waitForFunction(() => !(window as unknown as Animated).cy.animated());
-    await page.evaluate(() => (window as unknown as Animated).cy.zoom(0.2));
+    // A block body: cy.zoom() returns the core, which Playwright would try to serialise.
+    await page.evaluate(() => {
+      (window as unknown as Animated).cy.zoom(0.2);
+    });
     await page.keyboard.press('f');
     await page.waitForFunction(
       () => (window as unknown as { cy: { zoom(): number } }).cy.zoom() > 0.5,
@@ -466,10 +471,8 @@ describe.skipIf(!chromiumAvailable())('keyboard and canvas', () => {
 
   it('shows neighbours expanded during a path highlight in full, not dimmed', async () => {
     const page = await newPage();
-    await pathFinder(page, [LEI_JUN, 'Lei Jun'], [DOD_LIST, 'Defense blacklist']);
-    await page.click('#path-find');
-    await page.waitForSelector('#path-counter');
-    await idle(page);
+    await leiJunToTheList(page);
+    await findShownPaths(page);
     await page.click('#canvas-list-section summary');
     await page.click('#canvas-list button[data-entity-id="company:xiaomi"]');
     await page.click('#details button[data-action="expand"]');
@@ -649,9 +652,7 @@ describe.skipIf(!chromiumAvailable())('sharing and export', () => {
   it('reopens a shared link with every entity where it was, also after a drag', async () => {
     const page = await newPage();
     await pathFinder(page, [ADA, 'Ada Quill'], [DELTA, 'Delta Registry']);
-    await page.click('#path-find');
-    await page.waitForSelector('#path-counter');
-    await idle(page);
+    await findShownPaths(page);
     await settled(page);
     // Drag Ada Quill 80 px to the right, as a user would.
     const start = await screenPoint(page, ADA);
@@ -674,9 +675,7 @@ describe.skipIf(!chromiumAvailable())('sharing and export', () => {
     const page = await newPage();
     await pathFinder(page, [ADA, 'Ada Quill'], [DELTA, 'Delta Registry']);
     await setAsOf(page, '2024-01-01');
-    await page.click('#path-find');
-    await page.waitForSelector('#path-counter');
-    await idle(page);
+    await findShownPaths(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('#export-png'),

@@ -199,6 +199,8 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
         x: cy.width() / 2 - zoom * (box.x1 + box.w / 2),
         y: cy.height() / 2 - zoom * (box.y1 + box.h / 2),
       };
+      // A new fit replaces one still running (stepping through paths quickly queued them).
+      cy.stop(true);
       cy.animate({ zoom, pan, duration: 300 });
     },
 
