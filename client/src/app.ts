@@ -6,21 +6,14 @@
 
 import { LIMITS } from '../../server/data/limits';
 import { createApi } from './api/graphql-api';
-import type {
-  EntityDetails,
-  EntityKind,
-  EntitySummary,
-  LinkRecord,
-  LinkType,
-  PathAnswer,
-} from './api/types';
+import type { EntityDetails, EntitySummary, LinkRecord, PathAnswer } from './api/types';
 import { sliderRange } from './graph/dates';
 import { pathElementIds, storeToElements } from './graph/elements';
 import { KIND_STYLES } from './graph/kind-style';
 import { createLayoutRunner } from './graph/layout-runner';
 import { LAYOUT_LABELS } from './graph/layouts';
 import { pathsDuring } from './graph/path-time';
-import { computeVisibility, type ViewFilters } from './graph/visibility';
+import { computeVisibility } from './graph/visibility';
 import { buildViewExport } from './state/export-json';
 import { addToStore, createStore, revertChange, UndoStack } from './state/graph-store';
 import { buildPngCaption } from './state/png-caption';
@@ -33,6 +26,26 @@ import {
   MAX_SHARED_POSITIONS,
   type ViewState,
 } from './state/url-state';
+import {
+  clearPath,
+  createView,
+  forgetMissing,
+  hiddenOnPath,
+  noteExpanded,
+  type PathQuery,
+  type PathView,
+  pathSearchIsStale,
+  type StepMove,
+  setAsOf,
+  setAsOfTo,
+  showHidden,
+  showPaths,
+  stepPath,
+  toggleHidden,
+  toggleKind,
+  toggleLinkType,
+  togglePinned,
+} from './state/view';
 import { createActivity } from './ui/activity';
 import { createCanvas } from './ui/canvas';
 import { renderEntity, renderLink, renderLoading, renderPlaceholder } from './ui/details-panel';
@@ -40,7 +53,7 @@ import { byId, h, replaceChildren, shapeIcon } from './ui/dom';
 import { captionedPng } from './ui/export-png';
 import { createFilterPanel } from './ui/filter-panel';
 import { renderLegend } from './ui/legend';
-import { createPathPanel, type NoPathHints, type PathQuery } from './ui/path-panel';
+import { createPathPanel, type NoPathHints } from './ui/path-panel';
 import { createSearchBox } from './ui/search-box';
 
 /** Neighbours shown per expansion before "+N more". */
@@ -50,20 +63,6 @@ const STARTING_POINTS = [
   { id: 'company:xiaomi', name: 'Xiaomi', kind: 'COMPANY' as const },
 ];
 
-interface MutableFilters extends ViewFilters {
-  hiddenKinds: Set<EntityKind>;
-  hiddenLinkTypes: Set<LinkType>;
-  hiddenEntityIds: Set<string>;
-  asOf: string | null;
-  asOfTo: string | null;
-}
-
-interface PathView {
-  query: PathQuery;
-  answer: PathAnswer;
-  step: number | null;
-}
-
 export function startExplorer(): void {
   const api = createApi();
   const activity = createActivity(byId('activity'), byId('banner'));
@@ -71,21 +70,9 @@ export function startExplorer(): void {
   const store = createStore();
   const undo = new UndoStack();
   const detailsCache = new Map<string, EntityDetails>();
-  const pinned = new Set<string>();
-  const filters: MutableFilters = {
-    hiddenKinds: new Set(),
-    hiddenLinkTypes: new Set(),
-    hiddenEntityIds: new Set(),
-    asOf: null,
-    asOfTo: null,
-  };
-  let selected: ViewState['selected'] = null;
-  let layout: LayoutName = 'fcose';
-  let path: PathView | null = null;
-  /** The last path search, answered or not: it follows the view's date and goes in the URL. */
-  let pathQuery: PathQuery | null = null;
-  /** Elements expanded while a path is highlighted: shown in full, not dimmed with the rest. */
-  const sparedFromDimming = new Set<string>();
+  // The view's state and its named actions live in state/view.ts; this file wires them.
+  const view = createView();
+  const { filters, pinned } = view;
 
   const useWebGL = new URLSearchParams(location.search).get('renderer') === 'webgl';
   const canvas = createCanvas(
@@ -117,10 +104,9 @@ export function startExplorer(): void {
   const pathPanel = createPathPanel({
     search,
     find: (query) => void findPaths(query),
-    step: (index) => showPathStep(index),
+    step: (index) => void showPathStep(index),
     clear: () => {
-      path = null;
-      pathQuery = null;
+      clearPath(view, true);
       refresh();
     },
     selectLink: (id) => selectLinkById(id),
@@ -129,28 +115,25 @@ export function startExplorer(): void {
 
   const filterPanel = createFilterPanel(byId('filters'), byId('time'), {
     toggleKind(kind, visible) {
-      if (visible) filters.hiddenKinds.delete(kind);
-      else filters.hiddenKinds.add(kind);
+      toggleKind(view, kind, visible);
       refresh();
     },
     toggleLinkType(type, visible) {
-      if (visible) filters.hiddenLinkTypes.delete(type);
-      else filters.hiddenLinkTypes.add(type);
+      toggleLinkType(view, type, visible);
       refresh();
     },
     setAsOf(day, final) {
-      filters.asOf = day;
-      if (!day || (filters.asOfTo && filters.asOfTo <= day)) filters.asOfTo = null;
+      setAsOf(view, day);
       refresh();
       if (final) repeatPathSearch();
     },
     setAsOfTo(day) {
-      filters.asOfTo = day;
+      setAsOfTo(view, day);
       refresh();
       repeatPathSearch();
     },
     showHidden() {
-      filters.hiddenEntityIds.clear();
+      showHidden(view);
       refresh();
     },
   });
@@ -161,7 +144,7 @@ export function startExplorer(): void {
   for (const name of LAYOUT_NAMES)
     layoutSelect.append(h('option', { value: name }, LAYOUT_LABELS[name]));
   layoutSelect.addEventListener('change', () => {
-    layout = layoutSelect.value as LayoutName;
+    view.layout = layoutSelect.value as LayoutName;
     void runLayout(false);
   });
   byId('relayout').addEventListener('click', () => void runLayout(false));
@@ -189,9 +172,9 @@ export function startExplorer(): void {
       event.preventDefault();
       byId<HTMLInputElement>('search').focus();
     } else if (event.key === 'Escape' && !typing) {
-      if (selected) clearSelection();
-      else if (path) {
-        path = null;
+      if (view.selected) clearSelection();
+      else if (view.path) {
+        clearPath(view, false);
         refresh();
       }
     } else if ((event.ctrlKey || event.metaKey) && event.key === 'z' && !typing) {
@@ -203,28 +186,22 @@ export function startExplorer(): void {
 
   /** Single-key shortcuts (listed in the `?` dialog); true when `key` was one. */
   function runShortcut(key: string): boolean {
-    const count = path?.answer.paths.length ?? 0;
     switch (key) {
       case '?':
         byId<HTMLDialogElement>('help').showModal();
         return true;
       case 'n':
+        return showPathStep('next');
       case 'p':
-        if (!path || count === 0) return false;
-        showPathStep(
-          ((path.step ?? (key === 'n' ? -1 : 0)) + (key === 'n' ? 1 : -1) + count) % count,
-        );
-        return true;
+        return showPathStep('previous');
       case 'a':
-        if (!path) return false;
-        showPathStep(path.step === null ? 0 : null);
-        return true;
+        return showPathStep('all-or-one');
       case 'f':
         canvas.fit();
         return true;
       case 'e':
-        if (selected?.type !== 'entity') return false;
-        void expand(selected.id);
+        if (view.selected?.type !== 'entity') return false;
+        void expand(view.selected.id);
         return true;
       default:
         return false;
@@ -255,16 +232,13 @@ export function startExplorer(): void {
   function refresh(around: string | null = null) {
     const added = canvas.sync(storeToElements(store), around);
     for (const id of added) if (pinned.has(id)) canvas.setPinned(id, true);
-    for (const id of [...pinned]) if (!store.entities.has(id)) pinned.delete(id);
-    for (const id of [...filters.hiddenEntityIds])
-      if (!store.entities.has(id)) filters.hiddenEntityIds.delete(id);
-    const onPath = path ? highlightedIds(path) : null;
+    forgetMissing(view, store);
+    const onPath = view.path ? highlightedIds(view.path) : null;
     const visibility = computeVisibility(store, filters, onPath ?? undefined);
     canvas.applyVisibility(visibility);
-    if (!onPath) sparedFromDimming.clear();
-    canvas.highlight(onPath, sparedFromDimming);
+    canvas.highlight(onPath, view.spared);
     pathPanel.setAsOf(filters.asOf, filters.asOfTo);
-    if (selected && !isOnCanvasOrLink(selected)) clearSelection(false);
+    if (view.selected && !isOnCanvasOrLink(view.selected)) clearSelection(false);
     const kindCounts = new Map<EntitySummary['kind'], number>();
     for (const e of store.entities.values())
       kindCounts.set(e.kind, (kindCounts.get(e.kind) ?? 0) + 1);
@@ -285,7 +259,7 @@ export function startExplorer(): void {
     undoButton.disabled = undo.size === 0;
     undoButton.title = undo.peek() ? `Undo: ${undo.peek()?.label}` : 'Nothing to undo';
     renderCanvasSummary(visibility.hiddenEntities, visibility.hiddenLinks);
-    if (path) renderPathResult(visibility.keptDespiteFilters);
+    if (view.path) renderPathResult(visibility.keptDespiteFilters);
     writeUrl();
   }
 
@@ -293,11 +267,11 @@ export function startExplorer(): void {
     return selection.type === 'entity' ? store.entities.has(selection.id) : true;
   }
 
-  function highlightedIds(view: PathView): Set<string> {
+  function highlightedIds(shown: PathView): Set<string> {
     const paths =
-      view.step === null
-        ? view.answer.paths
-        : [view.answer.paths[view.step]].filter((p) => p !== undefined);
+      shown.step === null
+        ? shown.answer.paths
+        : [shown.answer.paths[shown.step]].filter((p) => p !== undefined);
     return pathElementIds(paths);
   }
 
@@ -335,8 +309,8 @@ export function startExplorer(): void {
   }
 
   function renderCanvasSummary(hiddenEntities: number, hiddenLinks: number) {
-    const pathText = path
-      ? ` · path ${path.step === null ? 'all' : `${path.step + 1}/${path.answer.paths.length}`} highlighted`
+    const pathText = view.path
+      ? ` · path ${view.path.step === null ? 'all' : `${view.path.step + 1}/${view.path.answer.paths.length}`} highlighted`
       : '';
     const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
     const hidden = [
@@ -351,23 +325,23 @@ export function startExplorer(): void {
   function currentViewState(): ViewState {
     return {
       entityIds: [...store.entities.keys()],
-      selected,
+      selected: view.selected,
       asOf: filters.asOf,
       asOfTo: filters.asOfTo,
       hiddenKinds: [...filters.hiddenKinds],
       hiddenLinkTypes: [...filters.hiddenLinkTypes],
       hiddenEntityIds: [...filters.hiddenEntityIds],
-      layout,
+      layout: view.layout,
       positions: store.entities.size <= MAX_SHARED_POSITIONS ? canvas.positions() : {},
-      path: pathQuery
+      path: view.pathQuery
         ? {
-            from: pathQuery.from.id,
-            to: pathQuery.to.id,
-            maxHops: pathQuery.maxHops,
-            linkTypes: pathQuery.linkTypes,
-            mode: pathQuery.mode,
-            assertedOnly: pathQuery.assertedOnly,
-            step: path?.step ?? null,
+            from: view.pathQuery.from.id,
+            to: view.pathQuery.to.id,
+            maxHops: view.pathQuery.maxHops,
+            linkTypes: view.pathQuery.linkTypes,
+            mode: view.pathQuery.mode,
+            assertedOnly: view.pathQuery.assertedOnly,
+            step: view.path?.step ?? null,
           }
         : null,
     };
@@ -438,31 +412,27 @@ export function startExplorer(): void {
       expansion: { linkTypes, limit },
     });
     undo.push(change);
-    if (path)
-      for (const added of [id, ...change.entityIds, ...change.linkIds])
-        sparedFromDimming.add(added);
+    noteExpanded(view, [id, ...change.entityIds, ...change.linkIds]);
     refresh(id);
     const added = store.entities.size - before;
     if (added > 0) canvas.fit(new Set([id, ...change.entityIds]));
     else if (!store.more.has(id)) {
       activity.showNotice(`${entity.name}: no neighbours beyond those on the canvas.`);
     }
-    if (selected?.type === 'entity' && selected.id === id) void selectEntity(id);
+    if (view.selected?.type === 'entity' && view.selected.id === id) void selectEntity(id);
   }
 
   function undoLast() {
     const change = undo.pop();
     if (!change) return;
     revertChange(store, change);
-    if (path?.answer.paths.some((p) => p.entityIds.some((id) => !store.entities.has(id))))
-      path = null;
     refresh();
     activity.showNotice(`Undone: ${change.label}.`);
   }
 
   async function selectEntity(id: string, options: { focusMore?: boolean } = {}) {
     if (!store.entities.has(id)) return;
-    selected = { type: 'entity', id };
+    view.selected = { type: 'entity', id };
     canvas.select(id);
     writeUrl();
     let data = detailsCache.get(id);
@@ -473,7 +443,7 @@ export function startExplorer(): void {
         (signal) => api.entityDetails(id, signal),
       );
       if (!data) {
-        if (selected?.id === id)
+        if (view.selected?.id === id)
           renderPlaceholder(
             details,
             'The details could not be loaded; select the entity again to retry.',
@@ -482,7 +452,7 @@ export function startExplorer(): void {
       }
       detailsCache.set(id, data);
     }
-    if (selected?.type !== 'entity' || selected.id !== id) return; // the user moved on meanwhile
+    if (view.selected?.type !== 'entity' || view.selected.id !== id) return; // the user moved on meanwhile
     const entity = data;
     renderEntity(
       details,
@@ -496,15 +466,12 @@ export function startExplorer(): void {
       {
         expand: () => void expand(id),
         toggleHidden: () => {
-          if (filters.hiddenEntityIds.has(id)) filters.hiddenEntityIds.delete(id);
-          else filters.hiddenEntityIds.add(id);
+          toggleHidden(view, id);
           clearSelection(false);
           refresh();
         },
         togglePinned: () => {
-          if (pinned.has(id)) pinned.delete(id);
-          else pinned.add(id);
-          canvas.setPinned(id, pinned.has(id));
+          canvas.setPinned(id, togglePinned(view, id));
           void selectEntity(id);
           refresh();
         },
@@ -536,7 +503,7 @@ export function startExplorer(): void {
   }
 
   function selectLink(link: LinkRecord) {
-    selected = { type: 'link', id: link.id };
+    view.selected = { type: 'link', id: link.id };
     canvas.select(store.links.has(link.id) ? link.id : null);
     const known = (id: string) =>
       store.entities.get(id) ??
@@ -557,7 +524,7 @@ export function startExplorer(): void {
   }
 
   function clearSelection(write = true) {
-    selected = null;
+    view.selected = null;
     canvas.select(null);
     renderPlaceholder(
       details,
@@ -566,15 +533,14 @@ export function startExplorer(): void {
     if (write) writeUrl();
   }
 
-  /** One date for the whole view: the path search shown follows it. */
+  /** One date for the whole view: the view.path search shown follows it. */
   function repeatPathSearch() {
-    if (pathQuery && (pathQuery.asOf !== filters.asOf || pathQuery.asOfTo !== filters.asOfTo))
-      void findPaths(pathQuery);
+    if (view.pathQuery && pathSearchIsStale(view)) void findPaths(view.pathQuery);
   }
 
   /**
    * The API's answer for a path query (the view's time is in `query.asOf`/`asOfTo`). The API
-   * takes one day; for a range, every simple path is asked for and filtered (path-time.ts).
+   * takes one day; for a range, every simple view.path is asked for and filtered (path-time.ts).
    */
   async function fetchPaths(query: PathQuery, signal: AbortSignal, probe?: Partial<PathQuery>) {
     const q = { ...query, ...probe };
@@ -596,12 +562,12 @@ export function startExplorer(): void {
     return pathsDuring(answer, range.from, range.to, Boolean(probe) || q.mode !== 'ALL');
   }
 
-  /** Counts path searches, so an answer that arrives after a newer search began is dropped. */
+  /** Counts view.path searches, so an answer that arrives after a newer search began is dropped. */
   let pathSearches = 0;
 
   async function findPaths(request: PathQuery) {
     const query = { ...request, asOf: filters.asOf, asOfTo: filters.asOfTo };
-    pathQuery = query;
+    view.pathQuery = query;
     const search = ++pathSearches;
     pathPanel.setBusy(true);
     const answer = await activity.track(
@@ -619,7 +585,7 @@ export function startExplorer(): void {
     await applyPaths(query, answer, answer.paths.length ? 0 : null);
   }
 
-  /** After an empty answer: is there a path with more hops, or at another date? */
+  /** After an empty answer: is there a view.path with more hops, or at another date? */
   async function explainNoPath(query: PathQuery): Promise<NoPathHints> {
     const shortest = (probe: Partial<PathQuery>) =>
       activity
@@ -633,8 +599,6 @@ export function startExplorer(): void {
   }
 
   async function applyPaths(query: PathQuery, answer: PathAnswer, step: number | null) {
-    pathQuery = query;
-    sparedFromDimming.clear();
     let added = 0;
     if (answer.paths.length) {
       const change = addToStore(store, `Paths ${query.from.name} → ${query.to.name}`, {
@@ -643,12 +607,10 @@ export function startExplorer(): void {
       });
       undo.push(change);
       added = change.entityIds.length;
-      path = { query, answer, step };
-    } else {
-      path = null;
     }
+    showPaths(view, query, answer, step);
     refresh(store.entities.has(query.from.id) ? query.from.id : null);
-    if (!path) {
+    if (!view.path) {
       const search = pathSearches;
       pathPanel.showNoPath(query, {});
       const hints = await explainNoPath(query);
@@ -657,46 +619,39 @@ export function startExplorer(): void {
     }
     // Entities new to the canvas were dropped near the start; a gentle incremental layout
     // gives the path its own shape. Otherwise nothing moves.
-    const highlighted = highlightedIds(path);
+    const highlighted = highlightedIds(view.path);
     if (added > 0) void runLayout(true).then(() => canvas.fit(highlighted));
     else canvas.fit(highlighted);
   }
 
-  function showPathStep(index: number | null) {
-    if (!path) return;
-    path.step = index;
+  /** Shows another of the paths found; false when none is shown. */
+  function showPathStep(move: StepMove): boolean {
+    if (!stepPath(view, move) || !view.path) return false;
     refresh();
-    canvas.fit(highlightedIds(path));
+    canvas.fit(highlightedIds(view.path));
+    return true;
   }
 
   function renderPathResult(kept: ReadonlySet<string>) {
-    if (!path) return;
+    if (!view.path) return;
     const names = new Map<string, EntitySummary>();
-    for (const e of path.answer.entities) names.set(e.id, e);
-    const links = new Map(path.answer.links.map((l) => [l.id, l]));
-    const linkTypes = [
-      ...new Set(
-        [...kept].flatMap((id) => {
-          const link = store.links.get(id);
-          return link && filters.hiddenLinkTypes.has(link.type) ? [link.type] : [];
-        }),
-      ),
-    ];
-    const entities = [...kept].flatMap((id) => {
-      const entity = store.entities.get(id);
-      return entity ? [entity.name] : [];
-    });
-    pathPanel.showResult(path.query, path.answer, path.step, links, names, {
-      linkTypes,
-      entities,
-    });
+    for (const e of view.path.answer.entities) names.set(e.id, e);
+    const links = new Map(view.path.answer.links.map((l) => [l.id, l]));
+    pathPanel.showResult(
+      view.path.query,
+      view.path.answer,
+      view.path.step,
+      links,
+      names,
+      hiddenOnPath(view, store, kept),
+    );
   }
 
   async function runLayout(incremental: boolean) {
     if (store.entities.size === 0) return;
-    const selectedEntity = selected?.type === 'entity' ? [selected.id] : [];
+    const selectedEntity = view.selected?.type === 'entity' ? [view.selected.id] : [];
     const result = await activity.track(`Laying out ${store.entities.size} entities`, () =>
-      layoutRunner.run(layout, { incremental, roots: selectedEntity, fit: true }),
+      layoutRunner.run(view.layout, { incremental, roots: selectedEntity, fit: true }),
     );
     if (result) {
       performance.mark('threadline:layout-settled', { detail: result });
@@ -718,9 +673,13 @@ export function startExplorer(): void {
     return `threadline-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}`;
   }
 
-  /** The view as exported: what is drawn (a highlighted path whole), with its sources. */
+  /** The view as exported: what is drawn (a highlighted view.path whole), with its sources. */
   function currentExport() {
-    const visibility = computeVisibility(store, filters, path ? highlightedIds(path) : undefined);
+    const visibility = computeVisibility(
+      store,
+      filters,
+      view.path ? highlightedIds(view.path) : undefined,
+    );
     return buildViewExport(store, {
       hidden: visibility.hidden,
       asOf: filters.asOf,
@@ -736,12 +695,12 @@ export function startExplorer(): void {
     }
     const caption = buildPngCaption(
       currentExport(),
-      path
+      view.path
         ? {
-            from: path.query.from.name,
-            to: path.query.to.name,
-            step: path.step,
-            count: path.answer.paths.length,
+            from: view.path.query.from.name,
+            to: view.path.query.to.name,
+            step: view.path.step,
+            count: view.path.answer.paths.length,
           }
         : null,
     );
@@ -769,8 +728,8 @@ export function startExplorer(): void {
 
   async function restore() {
     const { state, problems } = decodeViewState(location.search);
-    layout = state.layout;
-    layoutSelect.value = layout;
+    view.layout = state.layout;
+    layoutSelect.value = view.layout;
     filters.asOf = state.asOf;
     filters.asOfTo = state.asOfTo;
     for (const k of state.hiddenKinds) filters.hiddenKinds.add(k);

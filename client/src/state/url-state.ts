@@ -3,6 +3,9 @@
  * canvas, the selection, the as-of date, filters, layout and the path being shown. Decoding
  * never throws: values it cannot use are dropped and reported.
  */
+
+// From the server's model, as graph/dates.ts does: state/ does not depend on graph/.
+import { isFullDate } from '../../../server/model/partial-date';
 import {
   ENTITY_KINDS,
   type EntityKind,
@@ -11,7 +14,6 @@ import {
   LINK_TYPES,
   type LinkType,
 } from '../api/types';
-import { isFullDate } from '../graph/dates';
 
 export const LAYOUT_NAMES = ['fcose', 'concentric', 'breadthfirst'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];

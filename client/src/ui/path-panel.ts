@@ -14,22 +14,11 @@ import {
 } from '../api/types';
 import { describeTimeScope, describeViewTime } from '../graph/dates';
 import { linkTypeLabel, STATUS_STYLES } from '../graph/kind-style';
-import { MAX_HOPS, type PathChoice } from '../state/url-state';
+import { MAX_HOPS } from '../state/url-state';
+import type { HiddenOnPath, PathQuery } from '../state/view';
 import type { Outcome } from './activity';
 import { byId, h, replaceChildren } from './dom';
 import { createSearchBox } from './search-box';
-
-export interface PathQuery {
-  from: EntitySummary;
-  to: EntitySummary;
-  maxHops: number;
-  linkTypes: LinkType[];
-  mode: PathChoice;
-  assertedOnly: boolean;
-  /** The view's as-of date (and range end) when the search ran. */
-  asOf: string | null;
-  asOfTo: string | null;
-}
 
 /** What the probes after an empty answer found: the shortest length, or null for none. */
 export interface NoPathHints {
@@ -37,12 +26,6 @@ export interface NoPathHints {
   beyondHops?: number | null;
   /** Shortest path with the most hops allowed, at any date; undefined: not asked (no date). */
   anyDate?: number | null;
-}
-
-/** Which parts of a shown path the view's filters hide (the path is drawn regardless). */
-export interface HiddenOnPath {
-  linkTypes: LinkType[];
-  entities: string[];
 }
 
 const hopsText = (n: number) => `${n} hop${n === 1 ? '' : 's'}`;
