@@ -81,3 +81,36 @@ export async function openView(page: Page, baseUrl: string, query = '') {
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
   await idle(page);
 }
+
+/** The excerpts the API gives for a link, to compare with what the panel shows. */
+export async function apiExcerpts(baseUrl: string, linkId: string): Promise<string[]> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'query($id: ID!) { link(id: $id) { citations { excerpt } } }',
+      variables: { id: linkId },
+    }),
+  });
+  const body = (await response.json()) as { data: { link: { citations: { excerpt: string }[] } } };
+  return body.data.link.citations.map((c) => c.excerpt);
+}
+
+/** Entity positions in model coordinates, rounded as a shared URL keeps them. */
+export function modelPositions(page: Page): Promise<Record<string, { x: number; y: number }>> {
+  return page.evaluate(() => {
+    type Node = {
+      id(): string;
+      hasClass(c: string): boolean;
+      position(): { x: number; y: number };
+    };
+    const cy = (window as unknown as { cy: { nodes(): { forEach(f: (n: Node) => void): void } } })
+      .cy;
+    const spots: Record<string, { x: number; y: number }> = {};
+    cy.nodes().forEach((n) => {
+      if (!n.hasClass('more'))
+        spots[n.id()] = { x: Math.round(n.position().x), y: Math.round(n.position().y) };
+    });
+    return spots;
+  });
+}

@@ -11,6 +11,7 @@ import type { Database } from '../../server/neo4j/database';
 import { CHROMIUM, chromiumAvailable, launchChromium } from '../e2e/browser';
 import { ensureClientBuilt } from '../e2e/client-build';
 import {
+  apiExcerpts as apiExcerptsFrom,
   type Cy,
   canvasEntities as canvasEntitiesOf,
   classesOf as classesIn,
@@ -71,18 +72,7 @@ const canvasEntities = (target: Page = page) => canvasEntitiesOf(target);
 const classesOf = (id: string, target: Page = page) => classesIn(target, id);
 const screenPoint = (id: string, edge = false) => screenPointIn(page, id, edge);
 
-async function apiExcerpts(linkId: string): Promise<string[]> {
-  const response = await fetch(`${running.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'query($id: ID!) { link(id: $id) { citations { excerpt } } }',
-      variables: { id: linkId },
-    }),
-  });
-  const body = (await response.json()) as { data: { link: { citations: { excerpt: string }[] } } };
-  return body.data.link.citations.map((c) => c.excerpt);
-}
+const apiExcerpts = (linkId: string) => apiExcerptsFrom(running.url, linkId);
 
 const pickSuggestion = (input: string, text: string, entityId: string) =>
   pickSuggestionIn(page, input, text, entityId);

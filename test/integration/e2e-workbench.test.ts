@@ -11,7 +11,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/neo4j/database';
 import { CHROMIUM, chromiumAvailable, launchChromium } from '../e2e/browser';
 import { ensureClientBuilt } from '../e2e/client-build';
-import { classesOf, idle, openView, pickSuggestion, screenPoint } from '../e2e/explorer-page';
+import {
+  apiExcerpts,
+  classesOf,
+  idle,
+  modelPositions,
+  openView,
+  pickSuggestion,
+  screenPoint,
+} from '../e2e/explorer-page';
 import { accessClient } from '../support/access';
 import { connectTestDatabase } from '../support/database';
 import { listen, type RunningServer } from '../support/server';
@@ -617,33 +625,6 @@ describe.skipIf(!chromiumAvailable())('small windows', () => {
 });
 
 describe.skipIf(!chromiumAvailable())('sharing and export', () => {
-  type Spots = Record<string, { x: number; y: number }>;
-  /** Entity positions in model coordinates, rounded as the URL keeps them. */
-  function positions(page: Page): Promise<Spots> {
-    return page.evaluate(() => {
-      const cy = (
-        window as unknown as {
-          cy: {
-            nodes(): {
-              forEach(
-                f: (n: {
-                  id(): string;
-                  hasClass(c: string): boolean;
-                  position(): { x: number; y: number };
-                }) => void,
-              ): void;
-            };
-          };
-        }
-      ).cy;
-      const spots: Record<string, { x: number; y: number }> = {};
-      cy.nodes().forEach((n) => {
-        if (!n.hasClass('more'))
-          spots[n.id()] = { x: Math.round(n.position().x), y: Math.round(n.position().y) };
-      });
-      return spots;
-    });
-  }
   const settled = (page: Page) =>
     page.waitForFunction(
       () => !(window as unknown as { cy: { animated(): boolean } }).cy.animated(),
@@ -661,13 +642,13 @@ describe.skipIf(!chromiumAvailable())('sharing and export', () => {
     await page.mouse.move(start.x + 40, start.y + 10, { steps: 4 });
     await page.mouse.move(start.x + 80, start.y + 20, { steps: 4 });
     await page.mouse.up();
-    const before = await positions(page);
+    const before = await modelPositions(page);
     expect(new URL(page.url()).searchParams.get('pos')).toBeTruthy();
     const other = await browser.newContext({ viewport: { width: 1200, height: 800 } });
     const reopened = await newPage(other);
     await openView(reopened, running.url, new URL(page.url()).search.slice(1));
     await reopened.waitForSelector('#path-counter');
-    expect(await positions(reopened)).toEqual(before);
+    expect(await modelPositions(reopened)).toEqual(before);
     await other.close();
   });
 
@@ -722,6 +703,69 @@ describe.skipIf(!chromiumAvailable())('sharing and export', () => {
     expect(measured.titleInk).toBeGreaterThan(500);
     expect(measured.footInk).toBeGreaterThan(500);
   });
+});
+
+describe.skipIf(!chromiumAvailable())('a researcher on a 1024×700 laptop', () => {
+  it('finds all paths without denied links as of a day, reads the evidence, exports and shares', async () => {
+    const laptop = await browser.newContext({
+      viewport: { width: 1024, height: 700 },
+      acceptDownloads: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const page = await newPage(laptop);
+    await openView(page, running.url);
+    // Find Lei Jun.
+    await (await pickSuggestion(page, '#search', 'Lei Jun', LEI_JUN)).click();
+    await page.waitForSelector(`.entity-details[data-entity-id="${LEI_JUN}"]`);
+    await idle(page);
+    // All paths up to 4 hops to the DoD list, as of 2021-06-01, without denied links.
+    await setAsOf(page, '2021-06-01');
+    await (await pickSuggestion(page, '#path-from', 'Lei Jun', LEI_JUN)).click();
+    await (await pickSuggestion(page, '#path-to', 'Defense blacklist', DOD_LIST)).click();
+    await page.selectOption('#path-hops', '4');
+    await page.selectOption('#path-mode', 'ALL');
+    await page.check('#path-asserted-only');
+    await findShownPaths(page);
+    const counter = (await page.locator('#path-counter').textContent()) ?? '';
+    const total = Number(/of (\d+)/.exec(counter)?.[1]);
+    expect(total).toBeGreaterThanOrEqual(2);
+    // Each link's evidence, path by path, compared with the API's excerpts.
+    for (let step = 0; step < total; step++) {
+      const linkIds = await page
+        .locator('#path-steps [data-link-id]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-link-id') ?? ''));
+      expect(linkIds).not.toContain('link:xiaomi-affiliated-with-chinese-government');
+      for (const id of linkIds) {
+        await page.click(`#path-steps [data-link-id="${id}"]`);
+        await page.waitForSelector(`.link-details[data-link-id="${id}"] .excerpt`);
+        const shown = await page.locator('.link-details .excerpt').allTextContents();
+        expect(shown).toEqual((await apiExcerpts(running.url, id)).map((e) => `“${e}”`));
+      }
+      if (step < total - 1) await page.click('#path-next');
+    }
+    // A captioned PNG.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const bytes = readFileSync((await png.path()) ?? '');
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    // Copy the link and reopen it elsewhere: same entities, same places, same path.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.click('#copy-link');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+    const before = await modelPositions(page);
+    const other = await browser.newContext({ viewport: { width: 1024, height: 700 } });
+    const reopened = await newPage(other);
+    await reopened.goto(copied);
+    await reopened.waitForSelector('body[data-ready="true"]');
+    await reopened.waitForSelector('#path-counter');
+    const after = await modelPositions(reopened);
+    expect(after).toEqual(before);
+    expect(await reopened.locator('#path-counter').textContent()).toBe(
+      await page.locator('#path-counter').textContent(),
+    );
+    await other.close();
+    await laptop.close();
+  }, 120_000);
 });
 
 describe.skipIf(!chromiumAvailable())('the page', () => {
