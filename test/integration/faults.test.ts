@@ -51,7 +51,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'threadline-faults-'));
   neo4j = await start(0);
   db = createDatabase(
-    { uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j' },
+    { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: 'neo4j' },
     { queryTimeoutMs: 10_000 },
   );
   await applySchemaAndSeed(db);
