@@ -115,3 +115,53 @@ describe('Host header (DNS rebinding)', () => {
     }
   });
 });
+
+describe('rate limits on every route', () => {
+  it('serves GraphQL only at exactly /graphql, so no URL reaches yoga past the limit', async () => {
+    const port = await serve({}, { rateLimitPerSecond: 1, rateLimitBurst: 3 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push((await graphql(port, 'localhost', '/graphql?a')).status);
+    expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+    expect(statuses.slice(3)).toEqual([429, 429]);
+    // The URLs that graphql-yoga served (it matches the end of the whole URL) without a count.
+    const bypasses = [
+      { method: 'POST', target: '/x?/graphql' },
+      { method: 'POST', target: '/anything/graphql' },
+      { method: 'POST', target: '/graphql/' },
+      { method: 'GET', target: `/%ZZ?query=${encodeURIComponent('{ __typename }')}&x=/graphql` },
+      { method: 'GET', target: `/x?query=${encodeURIComponent('{ __typename }')}&y=/graphql` },
+    ];
+    for (const { method, target } of bypasses) {
+      const response = await rawRequest(port, {
+        method,
+        target,
+        host: 'localhost',
+        ...(method === 'POST' ? { body: SEARCH } : {}),
+      });
+      expect(response.status, target).toBe(404);
+      expect(response.body, target).not.toContain('"data"');
+      expectSecurityHeaders(response);
+    }
+  });
+
+  it('limits static files and health checks on their own, more generous bucket', async () => {
+    const port = await serve({}, { rateLimitPerSecond: 1, rateLimitBurst: 3 });
+    for (let i = 0; i < 4; i++) await graphql(port, 'localhost');
+    // The API bucket is empty; health checks still answer, ten times as many.
+    const health: number[] = [];
+    while (health.length < 300 && !health.includes(429)) {
+      health.push((await rawRequest(port, { target: '/health', host: 'localhost' })).status);
+    }
+    // A burst of 30 (ten times the API's 3), refilled at 10 per second while the loop runs.
+    expect(health.slice(0, 30).every((status) => status === 200)).toBe(true);
+    expect(health.at(-1)).toBe(429);
+    for (const target of ['/', '/index.html', '/livez', '/assets/x.js']) {
+      const refused = await rawRequest(port, { target, host: 'localhost' });
+      expect(refused.status, target).toBe(429);
+      expect(refused.headers['retry-after'], target).toBe('1');
+      expect(errorCode(refused), target).toBe('RATE_LIMITED');
+      expectSecurityHeaders(refused);
+    }
+  });
+});
