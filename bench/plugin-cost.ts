@@ -14,7 +14,6 @@ import {
   useArmor,
   useBodyLimit,
   useIntrospection,
-  useRateLimit,
   useSecurityHeaders,
 } from '../server/http/security';
 import { median } from './lib/stats';
@@ -28,7 +27,6 @@ const config = loadConfig({});
 const variants: Record<string, () => Plugin[]> = {
   'no plugins': () => [],
   'security headers': () => [useSecurityHeaders()],
-  'rate limit': () => [useRateLimit(config.http)],
   'body limit': () => [useBodyLimit(config.http.maxBodyBytes)],
   armor: () => [useArmor()],
   introspection: () => [useIntrospection(false)],

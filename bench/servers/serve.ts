@@ -40,11 +40,10 @@ const db = createDatabase(
   { uri, user: 'neo4j', password, database: 'neo4j' },
   { queryTimeoutMs: QUERY_TIMEOUT_MS },
 );
-const { yoga } = createThreadlineServer(db, {
+const { server: threadline } = createThreadlineServer(db, {
   introspection: false,
   http: { ...config.http, rateLimitPerSecond: 0 },
 });
-const threadline = createServer(yoga);
 
 // The bare endpoint: its own driver, with the settings Threadline's uses.
 const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), {

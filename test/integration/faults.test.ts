@@ -4,7 +4,7 @@
  * on the same port and data directory.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,8 +55,7 @@ beforeAll(async () => {
     { queryTimeoutMs: 10_000 },
   );
   await applySchemaAndSeed(db);
-  const { yoga } = createThreadlineServer(db, { introspection: true });
-  server = createServer(yoga);
+  server = createThreadlineServer(db, { introspection: true }).server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 240_000);
