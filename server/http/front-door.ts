@@ -50,7 +50,7 @@ function send(
 ): void {
   const contentType = headers['content-type'] ?? JSON_TYPE;
   response.writeHead(status, {
-    ...securityHeaders(contentType, false),
+    ...securityHeaders(contentType),
     'content-type': contentType,
     'cache-control': 'no-store',
     ...headers,
@@ -200,7 +200,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
       `The server could not read this HTTP request (${reason}).`,
     );
     const headers = {
-      ...securityHeaders(JSON_TYPE, false),
+      ...securityHeaders(JSON_TYPE),
       'content-type': JSON_TYPE,
       'content-length': String(Buffer.byteLength(body)),
       connection: 'close',

@@ -138,21 +138,6 @@ const CLIENT_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-// GraphiQL, as graphql-yoga renders it, runs an inline script and loads its bundle, styles and
-// editor workers from unpkg.com.
-const GRAPHIQL_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline' https://unpkg.com",
-  "style-src 'self' 'unsafe-inline' https://unpkg.com",
-  "img-src 'self' data: https://raw.githubusercontent.com",
-  "font-src 'self' data: https://unpkg.com",
-  "worker-src 'self' blob: https://unpkg.com",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 // JSON answers are never rendered as documents.
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -164,22 +149,29 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-/** The security headers, with the content security policy that fits what the answer carries. */
+/**
+ * The security headers, with the content security policy that fits what the answer carries.
+ * `graphiqlCsp` gives GraphiQL's (graphiql-page.ts), which depends on the rendered page; it is
+ * passed only for answers on /graphql.
+ */
 export function securityHeaders(
   contentType: string | null,
-  isGraphiQL: boolean,
+  graphiqlCsp?: () => string,
 ): Record<string, string> {
   const isHtml = contentType?.includes('text/html') ?? false;
-  const csp = isHtml && isGraphiQL ? GRAPHIQL_CSP : isHtml ? CLIENT_CSP : API_CSP;
+  const csp = isHtml && graphiqlCsp ? graphiqlCsp() : isHtml ? CLIENT_CSP : API_CSP;
   return { ...SECURITY_HEADERS, 'content-security-policy': csp };
 }
 
 /** Adds the security headers to every response yoga makes. */
-export function useSecurityHeaders(): Plugin {
+export function useSecurityHeaders(graphiqlCsp: () => string): Plugin {
   return {
     onResponse({ request, response }) {
       const isGraphiQL = new URL(request.url).pathname.startsWith('/graphql');
-      const headers = securityHeaders(response.headers.get('content-type'), isGraphiQL);
+      const headers = securityHeaders(
+        response.headers.get('content-type'),
+        isGraphiQL ? graphiqlCsp : undefined,
+      );
       for (const [name, value] of Object.entries(headers)) {
         if (name === 'content-security-policy' || !response.headers.has(name)) {
           response.headers.set(name, value);

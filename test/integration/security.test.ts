@@ -147,7 +147,8 @@ describe('CORS and headers', () => {
     const graphiql = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
     const csp = graphiql.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain('https://unpkg.com');
+    expect(csp).toContain('worker-src blob:');
+    expect(csp).not.toContain('unpkg.com');
   });
 });
 
