@@ -26,6 +26,28 @@ export function listWithin<T>(
   return list;
 }
 
+/**
+ * An enum list as the set it stands for: each value once, in the vocabulary's order, so the Cypher
+ * built from it depends only on the set, never on order or repetition. Absent or empty: null (no
+ * filter). A list longer than the vocabulary must repeat values and is refused unread: thousands
+ * of repeats once became thousands of words of Cypher for the planner.
+ */
+export function enumSet<T extends string>(
+  argument: string,
+  value: readonly T[] | null | undefined,
+  vocabulary: readonly T[],
+): T[] | null {
+  if (!value || value.length === 0) return null;
+  if (value.length > vocabulary.length) {
+    throw badInput(
+      argument,
+      `allows at most ${vocabulary.length} values (each value once), got ${value.length}.`,
+    );
+  }
+  const chosen = new Set(value);
+  return vocabulary.filter((v) => chosen.has(v));
+}
+
 export function nonEmptyText(argument: string, value: string, maxLength: number): string {
   const text = value.trim();
   if (text.length === 0) throw badInput(argument, 'must not be empty.');

@@ -79,6 +79,13 @@ function subgraphSize(field: string, args: Args): number {
   return Math.min(total, cap);
 }
 
+/** Items in the field's list arguments: each is work for the resolver and the database. */
+function listItems(args: Args): number {
+  let items = 0;
+  for (const value of Object.values(args)) if (Array.isArray(value)) items += value.length;
+  return items;
+}
+
 function multiplier(parent: string, field: GraphQLField<unknown, unknown>, args: Args): number {
   const rule = MULTIPLIERS[`${parent}.${field.name}`] ?? MULTIPLIERS[field.name];
   if (rule) return rule(args);
@@ -127,7 +134,7 @@ function selectionCost(
           ? selectionCost(selection.selectionSet, named, context, seen)
           : 0;
       const args = argumentValues(field, selection, context.variables);
-      cost += 1 + multiplier(type.name, field, args) * inner;
+      cost += 1 + listItems(args) + multiplier(type.name, field, args) * inner;
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const condition = selection.typeCondition
         ? context.schema.getType(selection.typeCondition.name.value)

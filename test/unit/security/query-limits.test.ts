@@ -134,6 +134,16 @@ describe('estimateQueryCost', () => {
     expect(cost('{ entity(id: "a") { links(first: 9999) { id } } }')).toBe(1 + 1 + 500);
   });
 
+  it('counts the items of list arguments, at every place the field runs', () => {
+    const search = 'query($k: [EntityKind!]) { search(text: "x", kinds: $k, first: 10) { score } }';
+    expect(cost(search, { k: [] })).toBe(1 + 10 * 1);
+    expect(cost(search, { k: Array(2000).fill('PERSON') })).toBe(1 + 2000 + 10 * 1);
+    const nested = `query($t: [LinkType!]) { search(text: "x", first: 10) {
+      entity { links(types: $t, first: 1) { id } } } }`;
+    // Each of the 10 hits runs links(types: …) once: 10 × (1 + 3 items + 1 × id).
+    expect(cost(nested, { t: ['OWNS', 'LEADS', 'OWNS'] }) - cost(nested, { t: [] })).toBe(10 * 3);
+  });
+
   it('sizes a neighbourhood by its depth and limit', () => {
     const small = cost('{ neighborhood(id: "a", depth: 1, limit: 10) { entities { id } } }');
     const big = cost('{ neighborhood(id: "a", depth: 3, limit: 500) { entities { id } } }');

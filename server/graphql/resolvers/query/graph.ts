@@ -7,8 +7,15 @@ import { findPaths, type PathMode } from '../../../data/paths';
 import { timeline } from '../../../data/timeline';
 import { badInput, notFound } from '../../../errors';
 import type { EntityRecord, LinkRecord, SubgraphRecord } from '../../../model/types';
-import type { EntityKind, LinkStatus, LinkType } from '../../../model/vocabulary';
-import { dayOrder, intInRange, listWithin } from '../../arguments';
+import {
+  ENTITY_KINDS,
+  type EntityKind,
+  LINK_STATUSES,
+  LINK_TYPES,
+  type LinkStatus,
+  type LinkType,
+} from '../../../model/vocabulary';
+import { dayOrder, enumSet, intInRange, listWithin } from '../../arguments';
 import type { GraphQLContext } from '../../context';
 
 interface FilterArgs {
@@ -16,6 +23,16 @@ interface FilterArgs {
   kinds?: EntityKind[] | null;
   statuses?: LinkStatus[] | null;
   asOf?: string | null;
+}
+
+/** The enum-list filters as sets (see enumSet), each checked against its cap. */
+function filterSets(args: FilterArgs) {
+  return {
+    linkTypes: enumSet('linkTypes', args.linkTypes, LINK_TYPES),
+    kinds: enumSet('kinds', args.kinds, ENTITY_KINDS),
+    statuses: enumSet('statuses', args.statuses, LINK_STATUSES),
+    asOf: args.asOf ?? null,
+  };
 }
 
 function subgraph(result: SubgraphRecord, { loaders }: GraphQLContext) {
@@ -43,10 +60,7 @@ export const graphQueries = {
       id: args.id,
       depth,
       limit,
-      linkTypes: args.linkTypes ?? null,
-      kinds: args.kinds ?? null,
-      statuses: args.statuses ?? null,
-      asOf: args.asOf ?? null,
+      ...filterSets(args),
     });
     if (!result) throw notFound('entity', args.id);
     return subgraph(result, context);
@@ -80,10 +94,7 @@ export const graphQueries = {
       avoid,
       mode: args.mode ?? 'ALL_SHORTEST',
       direction: args.direction ?? 'BOTH',
-      linkTypes: args.linkTypes ?? null,
-      kinds: args.kinds ?? null,
-      statuses: args.statuses ?? null,
-      asOf: args.asOf ?? null,
+      ...filterSets(args),
     });
     if (!result.fromFound) throw notFound('entity', args.from);
     if (!result.toFound) throw notFound('entity', args.to);
@@ -121,7 +132,7 @@ export const graphQueries = {
     const result = await connect(context.db, {
       ids,
       maxHops,
-      linkTypes: args.linkTypes ?? null,
+      linkTypes: enumSet('linkTypes', args.linkTypes, LINK_TYPES),
       asOf: args.asOf ?? null,
     });
     const [missing] = result.missingIds;

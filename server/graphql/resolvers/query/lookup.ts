@@ -5,8 +5,8 @@ import { LIMITS } from '../../../data/limits';
 import { schemaInfo } from '../../../data/schema-info';
 import { allSources } from '../../../data/sources';
 import { badInput } from '../../../errors';
-import type { EntityKind } from '../../../model/vocabulary';
-import { intInRange, nonEmptyText } from '../../arguments';
+import { ENTITY_KINDS, type EntityKind } from '../../../model/vocabulary';
+import { enumSet, intInRange, nonEmptyText } from '../../arguments';
 import type { GraphQLContext } from '../../context';
 import { prefetchEntityLinks } from '../entity';
 
@@ -65,7 +65,8 @@ export const lookupQueries = {
   ) {
     const text = nonEmptyText('text', args.text, LIMITS.searchText.max);
     const first = intInRange('first', args.first, 10, LIMITS.searchFirst);
-    const hits = await searchEntities(db, text, args.kinds?.length ? args.kinds : null, first);
+    const kinds = enumSet('kinds', args.kinds, ENTITY_KINDS);
+    const hits = await searchEntities(db, text, kinds, first);
     loaders.prime({ entities: hits.map((h) => h.entity) });
     return hits;
   },
