@@ -5,11 +5,11 @@
  * among the entities it returns, not only the ones walked.
  */
 
+import { LIMITS } from '../model/limits';
 import type { EntityRecord, LinkRecord, SubgraphRecord, Truncation } from '../model/types';
 import type { EntityKind, LinkType } from '../model/vocabulary';
 import { kindLabels, relationshipTypeExpression } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
-import { LIMITS } from './limits';
 import { type LinkFilter, linkFilterParams, linkPredicate } from './link-filter';
 import {
   citedSourcesSubquery,

@@ -1,13 +1,14 @@
 /** Checks of argument values against the server's caps; each failure names the argument. */
 import { badInput } from '../errors';
+import type { IntArgument } from '../model/limits';
 
+/** The argument's value, or its default when left out or null; refused outside its range. */
 export function intInRange(
   argument: string,
   value: number | null | undefined,
-  fallback: number,
-  range: { min: number; max: number },
+  range: IntArgument,
 ): number {
-  const n = value ?? fallback;
+  const n = value ?? range.default;
   if (!Number.isInteger(n) || n < range.min || n > range.max) {
     throw badInput(argument, `must be an integer from ${range.min} to ${range.max}, got ${n}.`);
   }

@@ -1,7 +1,7 @@
 /** Field resolvers shared by every entity type, plus the kind-specific and provenance fields. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { LIMITS } from '../../data/limits';
 import type { Direction, LinksQuery } from '../../data/links';
+import { LIMITS } from '../../model/limits';
 import type { CitationRecord, EntityRecord } from '../../model/types';
 import { ENTITY_KINDS, KIND_PROPERTIES, LINK_TYPES, type LinkType } from '../../model/vocabulary';
 import { enumSet, intInRange } from '../arguments';
@@ -28,7 +28,7 @@ function linksQuery(args: LinksArgs): LinksQuery {
     types: enumSet('types', args.types, LINK_TYPES),
     direction: args.direction ?? 'BOTH',
     asOf: args.asOf ?? null,
-    first: intInRange('first', args.first, 50, LIMITS.linksFirst),
+    first: intInRange('first', args.first, LIMITS.linksFirst),
   };
 }
 

@@ -1,11 +1,11 @@
 /** Query.neighborhood, paths, connect and timeline: each one Cypher round trip. */
 import { connect } from '../../../data/connect';
-import { LIMITS } from '../../../data/limits';
 import type { Direction } from '../../../data/links';
 import { neighborhood } from '../../../data/neighborhood';
 import { findPaths, type PathMode } from '../../../data/paths';
 import { timeline } from '../../../data/timeline';
 import { badInput, notFound } from '../../../errors';
+import { LIMITS } from '../../../model/limits';
 import type { EntityRecord, LinkRecord, SubgraphRecord } from '../../../model/types';
 import {
   ENTITY_KINDS,
@@ -54,8 +54,8 @@ export const graphQueries = {
     args: FilterArgs & { id: string; depth?: number | null; limit?: number | null },
     context: GraphQLContext,
   ) {
-    const depth = intInRange('depth', args.depth, 1, LIMITS.depth);
-    const limit = intInRange('limit', args.limit, 25, LIMITS.neighbourLimit);
+    const depth = intInRange('depth', args.depth, LIMITS.depth);
+    const limit = intInRange('limit', args.limit, LIMITS.neighbourLimit);
     const result = await neighborhood(context.db, {
       id: args.id,
       depth,
@@ -79,8 +79,8 @@ export const graphQueries = {
     },
     context: GraphQLContext,
   ) {
-    const maxHops = intInRange('maxHops', args.maxHops, 4, LIMITS.maxHops);
-    const limit = intInRange('limit', args.limit, 10, LIMITS.pathLimit);
+    const maxHops = intInRange('maxHops', args.maxHops, LIMITS.maxHops);
+    const limit = intInRange('limit', args.limit, LIMITS.pathLimit);
     const avoid = listWithin('avoid', args.avoid, LIMITS.avoid.max);
     if (args.from === args.to) throw badInput('to', 'must differ from "from".');
     if (avoid.includes(args.from) || avoid.includes(args.to)) {
@@ -128,7 +128,7 @@ export const graphQueries = {
         `needs from ${LIMITS.connectIds.min} to ${LIMITS.connectIds.max} distinct ids, got ${ids.length}.`,
       );
     }
-    const maxHops = intInRange('maxHops', args.maxHops, 4, LIMITS.maxHops);
+    const maxHops = intInRange('maxHops', args.maxHops, LIMITS.maxHops);
     const result = await connect(context.db, {
       ids,
       maxHops,
@@ -142,11 +142,16 @@ export const graphQueries = {
 
   async timeline(
     _: unknown,
-    args: { id: string; from?: string | null; to?: string | null },
+    args: { id: string; from?: string | null; to?: string | null; first?: number | null },
     context: GraphQLContext,
   ) {
     dayOrder('from', args.from ?? null, 'to', args.to ?? null);
-    const result = await timeline(context.db, args.id, args.from ?? null, args.to ?? null);
+    const result = await timeline(context.db, {
+      id: args.id,
+      from: args.from ?? null,
+      to: args.to ?? null,
+      first: intInRange('first', args.first, LIMITS.timelineFirst),
+    });
     if (!result.found) throw notFound('entity', args.id);
     context.loaders.prime({
       entities: result.others,
