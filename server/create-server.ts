@@ -21,6 +21,7 @@ import {
   useIntrospection,
   useSecurityHeaders,
 } from './http/security';
+import { useVariableErrorCodes } from './http/variable-errors';
 import type { Database } from './neo4j/database';
 
 /** `access` and `http` default to loadConfig({}): read-only, rate-limited, no CORS. */
@@ -68,6 +69,7 @@ export function createThreadlineServer(db: Database, options: ThreadlineServerOp
       useIntrospection(options.introspection),
       useAccessControl(access),
       useQueryCost(),
+      useVariableErrorCodes(),
     ],
   });
   // Host checks, routing, rate limits and static files happen in front of yoga (front-door.ts).

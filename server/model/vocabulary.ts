@@ -85,8 +85,16 @@ export function isLinkType(value: string): value is LinkType {
   return (LINK_TYPES as readonly string[]).includes(value);
 }
 
-/** `A|B|C` for a relationship pattern; every element comes from LINK_TYPES. */
+/**
+ * `A|B|C` for a relationship pattern; every element comes from LINK_TYPES, each once and in its
+ * order, so the text depends only on the set asked for.
+ */
 export function relationshipTypeExpression(types: readonly LinkType[]): string {
-  const allowed = types.filter(isLinkType);
+  const allowed = LINK_TYPES.filter((type) => types.includes(type));
   return (allowed.length > 0 ? allowed : LINK_TYPES).join('|');
+}
+
+/** The labels among `kinds`, each once, in ENTITY_KINDS order (the same set, the same text). */
+export function kindLabels(kinds: readonly EntityKind[] | null | undefined): EntityKind[] {
+  return kinds ? ENTITY_KINDS.filter((kind) => kinds.includes(kind)) : [];
 }
