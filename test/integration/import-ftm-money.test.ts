@@ -10,6 +10,7 @@ import { runImport } from '../../server/import/run-import';
 import type { Summary } from '../../server/import/tally';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
+import { dataOf, graphqlClient } from '../support/graphql';
 
 const FIXTURES = new URL('../fixtures/import/', import.meta.url).pathname;
 const PREFIX = 'fixture-donations:';
@@ -179,6 +180,52 @@ describe('a FollowTheMoney register of donations', () => {
       type: 'AFFILIATED_WITH',
       props: expect.objectContaining({ note: 'Spokesperson' }),
     });
+  });
+
+  it('shows payments and addresses through the API', async () => {
+    const execute = graphqlClient(db);
+    const data = dataOf(
+      await execute<{
+        entity: {
+          kind: string;
+          links: {
+            type: string;
+            amount: number;
+            currency: string;
+            purpose: string;
+            on: string;
+            to: { kind: string };
+          }[];
+        };
+        address: { kind: string; name: string; links: { type: string; from: { name: string } }[] };
+      }>(
+        `query ($hale: ID!, $dock: ID!) {
+          entity(id: $hale) {
+            kind
+            links(types: [PAID], direction: OUTGOING) { type amount currency purpose on to { kind } }
+          }
+          address: entity(id: $dock) {
+            kind name
+            links(types: [HAS_ADDRESS]) { type from { name } }
+          }
+        }`,
+        { hale: `${PREFIX}p-hale`, dock: `${PREFIX}addr-dock` },
+      ),
+    );
+    expect(data.entity.kind).toBe('PERSON');
+    expect(data.entity.links).toContainEqual({
+      type: 'PAID',
+      amount: 5000,
+      currency: 'GBP',
+      purpose: 'Cash donation',
+      on: '2025-03-14',
+      to: { kind: 'ORGANIZATION' },
+    });
+    expect(data.address.kind).toBe('ADDRESS');
+    expect(data.address.links.map((l) => l.from.name).sort()).toEqual([
+      'Brookline Paving Ltd',
+      'Northwind Quarry Ltd',
+    ]);
   });
 
   it('changes nothing when imported again', async () => {
