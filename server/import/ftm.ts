@@ -119,8 +119,13 @@ export const FTM_SUPPORTED = [
   'Sanction',
 ];
 
+/** The schema's entry in one of the tables above; own keys only, so "constructor" finds none. */
+function ruleFor<T>(table: Record<string, T>, schema: string): T | undefined {
+  return Object.hasOwn(table, schema) ? table[schema] : undefined;
+}
+
 export function isFtmEdge(schema: string): boolean {
-  return schema in FTM_EDGES || schema === 'Sanction';
+  return ruleFor(FTM_EDGES, schema) !== undefined || schema === 'Sanction';
 }
 
 /** Streams a JSON-lines file; a line that is not an FtM entity comes out as a problem. */
@@ -159,14 +164,16 @@ export async function* readFtm(
       yield { kind: 'problem', problem: { line, reason: `entity ${entity.id} has no "schema"` } };
       continue;
     }
-    const properties: Record<string, string[]> = {};
     const raw = typeof entity.properties === 'object' && entity.properties ? entity.properties : {};
-    for (const [key, values] of Object.entries(raw)) {
-      const list = Array.isArray(values) ? values : [values];
-      properties[key] = list
-        .filter((v) => typeof v === 'string' || typeof v === 'number')
-        .map(String);
-    }
+    // fromEntries keeps a property named "__proto__" an own key instead of a new prototype.
+    const properties: Record<string, string[]> = Object.fromEntries(
+      Object.entries(raw).map(([key, values]) => [
+        key,
+        (Array.isArray(values) ? values : [values])
+          .filter((v) => typeof v === 'string' || typeof v === 'number')
+          .map(String),
+      ]),
+    );
     yield { kind: 'entity', line, entity: { id: entity.id, schema: entity.schema, properties } };
   }
 }
@@ -280,7 +287,7 @@ export function ftmAddressLinks(
   entity: FtmEntity,
   line: number,
 ): RowWrites | null {
-  const kind = FTM_ENTITY_KINDS[entity.schema];
+  const kind = ruleFor(FTM_ENTITY_KINDS, entity.schema);
   const addresses = [...new Set(entity.properties.addressEntity ?? [])].filter((a) => a.trim());
   if (!kind || kind === 'Address' || addresses.length === 0) return null;
   try {
@@ -436,14 +443,14 @@ export type FtmMapped =
 /** Maps one FtM entity: things in the first pass, relationships (`edges`) in the second. */
 export function mapFtmEntity(mapping: FtmMapping, entity: FtmEntity, line: number): FtmMapped {
   try {
-    const kind = FTM_ENTITY_KINDS[entity.schema];
+    const kind = ruleFor(FTM_ENTITY_KINDS, entity.schema);
     if (kind) {
       return {
         kind: 'writes',
         writes: { line, entities: [thingWrite(mapping, entity, line, kind)], links: [] },
       };
     }
-    const rule = FTM_EDGES[entity.schema];
+    const rule = ruleFor(FTM_EDGES, entity.schema);
     if (rule) return { kind: 'writes', writes: edgeWrites(mapping, entity, line, rule) };
     if (entity.schema === 'Sanction')
       return { kind: 'writes', writes: sanctionWrites(mapping, entity, line) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ftmAddressLinks, mapFtmEntity } from '../../../server/import/ftm';
+import { ftmAddressLinks, isFtmEdge, mapFtmEntity } from '../../../server/import/ftm';
 
 const mapping = {
   idPrefix: 'x:',
@@ -192,5 +192,17 @@ describe('FollowTheMoney money and places', () => {
       ftmAddressLinks(mapping, { ...company, properties: { addressEntity: ['ad1'] } }, 7),
     ).toBeNull();
     expect(ftmAddressLinks(mapping, { ...company, properties: { name: ['C'] } }, 7)).toBeNull();
+  });
+});
+
+describe('hostile FollowTheMoney lines', () => {
+  it('counts a schema named like an object property as unsupported', () => {
+    for (const schema of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(isFtmEdge(schema), schema).toBe(false);
+      expect(
+        mapFtmEntity(mapping, { id: 'x', schema, properties: { name: ['n'] } }, 1),
+        schema,
+      ).toEqual({ kind: 'unsupported', schema });
+    }
   });
 });
