@@ -197,11 +197,24 @@ class Checker {
     const ignoreCase = raw.ignoreCase === true;
     if (ignoreCase) spec.ignoreCase = true;
     if (isObject(raw.map)) {
-      const map: Record<string, string> = {};
-      for (const [cell, value] of Object.entries(raw.map)) {
-        if (typeof value === 'string') map[ignoreCase ? cell.toLowerCase() : cell] = value;
+      const seen = new Map<string, string>();
+      for (const cell of Object.keys(raw.map)) {
+        const key = ignoreCase ? cell.toLowerCase() : cell;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          this.fail(
+            `${path}.map`,
+            `"${earlier}" and "${cell}" are the same key when ignoreCase is true; keep one`,
+          );
+        }
+        seen.set(key, cell);
       }
-      spec.map = map;
+      // fromEntries defines own properties, so a key such as "__proto__" stays a plain key.
+      spec.map = Object.fromEntries(
+        Object.entries(raw.map)
+          .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+          .map(([cell, value]) => [ignoreCase ? cell.toLowerCase() : cell, value]),
+      );
     }
     if (Array.isArray(raw.patterns)) {
       spec.patterns = raw.patterns.flatMap((rule, i) => {

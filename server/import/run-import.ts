@@ -14,7 +14,7 @@ import { resolveConstants } from './constants';
 import { delimiterFor, readCsv, readHeader } from './csv-reader';
 import { mapCsvRow } from './csv-row-mapper';
 import { writeDatasetSource } from './dataset-source';
-import { isFtmEdge, mapFtmEntity, readFtm } from './ftm';
+import { ftmAddressLinks, isFtmEdge, mapFtmEntity, readFtm } from './ftm';
 import { parseJsonText } from './json-text';
 import { checkColumns, MappingError, parseFtmMapping, parseMapping } from './mapping';
 import { ExistingMatcher } from './matcher';
@@ -277,7 +277,12 @@ async function importFtm(
         }
         continue;
       }
-      if (isFtmEdge(item.entity.schema) !== (pass === 'edges')) continue;
+      if (isFtmEdge(item.entity.schema) !== (pass === 'edges')) {
+        // A thing's links to its addresses go with the relationships, once every Address exists.
+        const addressLinks = pass === 'edges' && ftmAddressLinks(mapping, item.entity, item.line);
+        if (addressLinks) await pipeline.add(addressLinks);
+        continue;
+      }
       const mapped = mapFtmEntity(mapping, item.entity, item.line);
       if (mapped.kind === 'unsupported') {
         tally.rowsRead += 1;
