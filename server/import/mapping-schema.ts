@@ -117,9 +117,8 @@ function describe(error: ErrorObject, file: string): SchemaProblem | null {
       return { path: `${at}.${key}`, message: 'is not allowed as a key here' };
     }
     case 'not':
-      return params.propertyName === undefined && !('propertyName' in error)
-        ? { path: at, message: error.message ?? 'is not allowed' }
-        : null;
+      // Inside propertyNames, which names the key itself (below); elsewhere, say it plainly.
+      return 'propertyName' in error ? null : { path: at, message: 'is not allowed here' };
     case 'required': {
       const key = String(params.missingProperty);
       const description = resolve(parent?.properties?.[key], file)?.description;
@@ -168,6 +167,14 @@ export function schemaProblems(
       seen.add(key);
       problems.push(problem);
     }
+  }
+  // An invalid mapping is never let through because each message was judged a repeat.
+  const first = validate.errors?.[0];
+  if (problems.length === 0 && first) {
+    problems.push({
+      path: readablePath(first.instancePath),
+      message: first.message ?? 'is invalid',
+    });
   }
   return problems;
 }
