@@ -61,17 +61,26 @@ function levenshtein(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** The allowed key a misspelt one most likely meant, or null when none is close. */
-export function nearestKey(key: string, allowed: readonly string[]): string | null {
+/**
+ * The allowed name a misspelt one most likely meant, or null when none is close. `contains`
+ * also counts one name inside the other (`dateFormat` → `format`, `alias` → `aliases`), which
+ * suits keys but not column names ("Owner type" is not "Owner").
+ */
+export function nearestKey(
+  key: string,
+  allowed: readonly string[],
+  contains = true,
+): string | null {
   const lower = key.toLowerCase();
   let best: { key: string; score: number } | null = null;
   for (const candidate of allowed) {
     const other = candidate.toLowerCase();
-    const contains = other.length >= 3 && (lower.includes(other) || other.includes(lower));
+    const inside =
+      contains && other.length >= 3 && (lower.includes(other) || other.includes(lower));
     const distance = levenshtein(lower, other);
     const close = distance <= Math.max(2, Math.floor(other.length / 3));
-    if (!contains && !close) continue;
-    const score = contains ? Math.min(distance, 1) : distance;
+    if (!inside && !close) continue;
+    const score = inside ? Math.min(distance, 1) : distance;
     if (!best || score < best.score) best = { key: candidate, score };
   }
   return best?.key ?? null;
