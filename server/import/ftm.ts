@@ -15,6 +15,7 @@ import { PARTIAL_DATE_FORMAT, parsePartialDate, validityWindow } from '../model/
 import type { CitationRecord } from '../model/types';
 import type { EntityKind, LinkType } from '../model/vocabulary';
 import { stableId } from './ids';
+import { JsonSyntaxError, parseJsonText } from './json-text';
 import type { FtmMapping } from './mapping';
 import type { EntityWrite, LinkWrite, PropertyValue, RowProblem, RowWrites } from './types';
 
@@ -142,11 +143,12 @@ export async function* readFtm(
     if (text.trim() === '') continue;
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = parseJsonText(text);
     } catch (error) {
+      if (!(error instanceof JsonSyntaxError)) throw error;
       yield {
         kind: 'problem',
-        problem: { line, reason: `is not JSON: ${(error as Error).message}` },
+        problem: { line, reason: `is not JSON: column ${error.column}: ${error.reason}` },
       };
       continue;
     }

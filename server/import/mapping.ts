@@ -18,7 +18,7 @@ import {
   type LinkType,
 } from '../model/vocabulary';
 import { compileDateFormat, type DateFormat } from './date-formats';
-import { type SchemaProblem, schemaProblems } from './mapping-schema';
+import { nearestKey, type SchemaProblem, schemaProblems } from './mapping-schema';
 import type { DatasetSource } from './types';
 
 /** An ordered rule of a column value: the first whose expression matches the cell wins. */
@@ -631,9 +631,13 @@ export function checkColumns(mapping: CsvMapping, header: readonly string[]): vo
   const missing = [...mappedColumns(mapping)].filter((column) => !have.has(column));
   if (missing.length > 0) {
     throw new MappingError(
-      missing.map(
-        (column) => `column "${column}" is not in the file; its columns are: ${header.join(', ')}`,
-      ),
+      missing.map((column) => {
+        const nearest = nearestKey(column, header, false);
+        const columns = header.join(', ');
+        return nearest
+          ? `column "${column}" is not in the file; did you mean "${nearest}"? Its columns are: ${columns}`
+          : `column "${column}" is not in the file; its columns are: ${columns}`;
+      }),
     );
   }
 }

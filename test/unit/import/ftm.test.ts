@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ftmAddressLinks, isFtmEdge, mapFtmEntity } from '../../../server/import/ftm';
+import { ftmAddressLinks, isFtmEdge, mapFtmEntity, readFtm } from '../../../server/import/ftm';
 
 const mapping = {
   idPrefix: 'x:',
@@ -204,5 +207,24 @@ describe('hostile FollowTheMoney lines', () => {
         schema,
       ).toEqual({ kind: 'unsupported', schema });
     }
+  });
+});
+
+describe('reading FollowTheMoney JSON lines', () => {
+  it('says where in a broken line the JSON goes wrong', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'threadline-ftm-')), 'broken.jsonl');
+    writeFileSync(
+      file,
+      '{"id": "a", "schema": "Person", "properties": {"name": ["A"]}}\r\n' +
+        '{"id": "b", "schema": "Person", "properties": {"name": ["B"] }\n' +
+        '{"id": "c", "schema": "Person", "properties": {"name": ["C]}}\n',
+    );
+    const problems = [];
+    for await (const item of readFtm(file))
+      if (item.kind === 'problem') problems.push(item.problem);
+    expect(problems).toEqual([
+      { line: 2, reason: "is not JSON: column 63: Expected ',' or '}' after property value" },
+      { line: 3, reason: 'is not JSON: column 62: Unterminated string' },
+    ]);
   });
 });
