@@ -7,6 +7,7 @@
  * the refusing rows are found. `dryRun` reads and validates everything and needs no database.
  */
 import { readFileSync, statSync } from 'node:fs';
+import type { CitationRecord } from '../model/types';
 import type { Database } from '../neo4j/database';
 import { type BatchResult, type PreparedBatch, prepareBatch, sendBatch } from './batch-writer';
 import { resolveConstants } from './constants';
@@ -167,6 +168,7 @@ class BatchPipeline {
     // Built while the batch before is still being written, so the database does not wait for
     // Node between batches; built again should that batch fail. Matching has to see what the
     // batch before wrote, so with --match-existing nothing is built ahead.
+    if (rows.length > 0) await this.writeSource();
     const ahead = rows.length > 0 && this.db && !this.matcher ? this.build(rows) : null;
     const previousCommitted = await this.inFlight;
     if (this.fatal) throw this.fatal;
@@ -179,16 +181,41 @@ class BatchPipeline {
     if (this.fatal) throw this.fatal;
   }
 
+  /**
+   * The input broke off: the batch in flight commits or rolls back whole before the import
+   * stops, and the rows not yet sent are counted as not written.
+   */
+  async abandon(): Promise<void> {
+    await this.inFlight;
+    for (const row of this.pending) if (row.line > 0) this.tally.rowOutcome('failed');
+    this.pending = [];
+  }
+
   private build(rows: readonly RowWrites[]): PipelineBatch {
     const sent: PipelineBatch['sent'] = [];
+    const inBatch = new Set<string>();
+    const firstTime = (id: string, key: string) => {
+      if (this.sent.get(id)?.has(key) || inBatch.has(`${id}\u0000${key}`)) return false;
+      inBatch.add(`${id}\u0000${key}`);
+      sent.push([id, key]);
+      return true;
+    };
+    // A citation this run has sent already keeps the locator it was sent with (its first row's
+    // line): sending it again from a later row would move the locator on every run.
+    const newCitations = (id: string, citations: readonly CitationRecord[]) =>
+      citations.filter((c) => firstTime(id, `cite\u0000${c.sourceId}\u0000${c.excerpt}`));
     const toSend = rows.map((row) => ({
       ...row,
-      entities: row.entities.filter((entity) => {
-        const key = contribution(entity);
-        if (this.sent.get(entity.id)?.has(key)) return false;
-        sent.push([entity.id, key]);
-        return true;
-      }),
+      entities: row.entities
+        .filter((entity) => !this.sent.get(entity.id)?.has(contribution(entity)))
+        .map((entity) => {
+          firstTime(entity.id, contribution(entity));
+          return { ...entity, citations: newCitations(entity.id, entity.citations) };
+        }),
+      links: row.links.map((link) => ({
+        ...link,
+        citations: newCitations(link.id, link.citations),
+      })),
     }));
     return { prepared: prepareBatch(toSend, this.stamp), sent };
   }
@@ -205,7 +232,6 @@ class BatchPipeline {
 
   private async write(rows: RowWrites[], ahead: PipelineBatch | null): Promise<boolean> {
     try {
-      await this.writeSource();
       if (!this.db) {
         for (const row of rows) {
           for (const e of row.entities) this.tally.entities.add(e.id, 'created');
@@ -399,17 +425,22 @@ async function importCsv(
       tally.blankLines += 1;
     },
   );
-  for await (const item of rows) {
-    tally.rowsRead += 1;
-    if (item.kind === 'problem') {
-      tally.rowProblem(item.problem);
-    } else {
-      const mapped = mapCsvRow(mapping, item.row);
-      const problem = mapped.ok ? checker.check(mapped.writes, item.row.cells) : mapped.problem;
-      if (problem) tally.rowProblem(problem);
-      else if (mapped.ok) await pipeline.add(mapped.writes);
+  try {
+    for await (const item of rows) {
+      tally.rowsRead += 1;
+      if (item.kind === 'problem') {
+        tally.rowProblem(item.problem);
+      } else {
+        const mapped = mapCsvRow(mapping, item.row);
+        const problem = mapped.ok ? checker.check(mapped.writes, item.row.cells) : mapped.problem;
+        if (problem) tally.rowProblem(problem);
+        else if (mapped.ok) await pipeline.add(mapped.writes);
+      }
+      options.onProgress?.(tally.rowsRead, bytes, tally.totalBytes);
     }
-    options.onProgress?.(tally.rowsRead, bytes, tally.totalBytes);
+  } catch (error) {
+    await pipeline.abandon();
+    throw error;
   }
   await pipeline.finish();
   if (tally.rowsRead === 0) {
@@ -502,4 +533,24 @@ export class ImportStopped extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * Writes rows that are already mapped, in batches, as an import does, without the row checks:
+ * for tests that need the database itself to refuse a row.
+ */
+export async function writeRows(
+  db: Database,
+  rows: readonly RowWrites[],
+  source: DatasetSource,
+  batchSize: number,
+): Promise<Summary> {
+  const tally = new ImportTally('rows', 'csv');
+  const pipeline = new BatchPipeline(db, tally, batchSize, false, 'import:rows', source);
+  for (const row of rows) {
+    tally.rowsRead += 1;
+    await pipeline.add(row);
+  }
+  await pipeline.finish();
+  return tally.summary(false);
 }

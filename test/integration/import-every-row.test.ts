@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeRows } from '../../server/import/run-import';
 import type { Summary } from '../../server/import/tally';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
@@ -238,5 +239,136 @@ describe('every row of a file is accounted for', () => {
       skipped: 0,
       failed: 0,
     });
+  });
+});
+
+describe('a row the database refuses', () => {
+  it('is found by splitting its batch, reported with its line, and the rest is written', async () => {
+    const source = {
+      id: 'source:dataset:trust-refused',
+      title: 'Generated rows (written for Threadline)',
+      publisher: 'Threadline tests',
+      url: 'https://example.org/generated',
+      retrievedAt: '2026-12-01',
+      licence: 'CC0',
+      language: null,
+      published: null,
+    };
+    const company = (line: number, name: string) => ({
+      line,
+      entities: [
+        {
+          id: `trust-refused:company:${line}`,
+          kind: 'Company' as const,
+          name,
+          aliases: [],
+          properties: {},
+          citations: [{ sourceId: source.id, excerpt: `row ${line}`, locator: `line ${line}` }],
+          line,
+        },
+      ],
+      links: [],
+    });
+    // Row checks would stop these names; written directly, the index refuses the long one
+    // (Neo4j's limit is about 8 KB) and takes the batch of eight with it.
+    const rows = Array.from({ length: 8 }, (_, i) =>
+      company(i + 2, i === 5 ? 'x'.repeat(9000) : `Company ${i + 2}`),
+    );
+    rows[1] = company(3, 'y'.repeat(8000));
+    const summary = await writeRows(db, rows, source, 8);
+    expect(summary.rows).toEqual({ read: 8, imported: 7, unchanged: 0, skipped: 1, failed: 0 });
+    expect(summary.problems).toEqual([
+      {
+        line: 7,
+        reason: expect.stringMatching(
+          /^the database refused it: a value is too long for its index/,
+        ),
+      },
+    ]);
+    const [stored] = await db.read<{ ids: string[] }>(
+      `MATCH (e:Entity) WHERE e.id STARTS WITH 'trust-refused:' WITH e ORDER BY e.line, e.id
+       RETURN collect(e.id) AS ids`,
+    );
+    expect(stored?.ids.sort()).toEqual(
+      [2, 3, 4, 5, 6, 8, 9].map((line) => `trust-refused:company:${line}`).sort(),
+    );
+  });
+});
+
+describe('files that are not CSV, and links the model forbids', () => {
+  it.each([
+    [
+      'random bytes',
+      Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x8f, 0x01, 0x02, 0xc3, 0x28, 0x0a]),
+      /is not readable UTF-8 text/,
+    ],
+    [
+      'a quote inside the header',
+      'link,own"er,company,note\nL1,A,B,n\n',
+      /column names cannot hold quotes/,
+    ],
+    [
+      'an XLSX file',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]),
+      /is a ZIP archive .*export it as CSV/,
+    ],
+  ])('%s: exit 2, nothing written', async (name, content, message) => {
+    const slug = name.replace(/\W+/g, '-');
+    const file = path.join(dir, `${slug}.csv`);
+    writeFileSync(file, content);
+    const mapping = path.join(dir, `${slug}.mapping.json`);
+    writeFileSync(
+      mapping,
+      JSON.stringify(ownsMapping(`trust-${slug}:`, `source:dataset:trust-${slug}`)),
+    );
+    const run = await runImportCli([file, '--mapping', mapping]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(await sourceExists(slug)).toBe(false);
+  });
+
+  it('a semicolon file whose mapping says comma gets a hint about the delimiter', async () => {
+    const file = path.join(dir, 'semicolons.csv');
+    writeFileSync(file, 'link;owner;company;note\nL1;A;B;n\n');
+    const mapping = path.join(dir, 'semicolons.mapping.json');
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        ...ownsMapping('trust-semi:', 'source:dataset:trust-semi'),
+        delimiter: ',',
+      }),
+    );
+    const run = await runImportCli([file, '--mapping', mapping]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'the header is one column, "link;owner;company;note", read with the delimiter ","; the file seems separated by ";"',
+    );
+  });
+
+  it('reports a link whose ends the model forbids as a skipped row, in a dry run too', async () => {
+    const file = path.join(dir, 'ends.csv');
+    writeFileSync(file, 'link,owner,company,note\nL1,Ada,Acme,n\nL2,Bea,Beta,n\n');
+    const base = ownsMapping('trust-ends:', 'source:dataset:trust-ends');
+    // SUBSIDIARY_OF joins companies; a person as its start is refused by the model.
+    const mapping = {
+      ...base,
+      entities: {
+        ...base.entities,
+        owner: { ...base.entities.owner, kind: { value: 'Person' } },
+      },
+      links: [{ ...base.links[0], type: { value: 'SUBSIDIARY_OF' }, properties: {} }],
+    };
+    const mappingFile = path.join(dir, 'ends.mapping.json');
+    writeFileSync(mappingFile, JSON.stringify(mapping));
+    for (const flags of [['--dry-run'], []]) {
+      const run = await runImportCli([file, '--mapping', mappingFile, '--json', ...flags]);
+      expect(run.code, run.stderr).toBe(3);
+      const summary = JSON.parse(run.stdout) as Summary;
+      expect(summary.rows.skipped).toBe(2);
+      expect(summary.problems[0]?.reason).toBe(
+        'link SUBSIDIARY_OF: trust-ends:company:ada is a Person; a SUBSIDIARY_OF link starts at Company',
+      );
+    }
+    expect(await writtenLines('ends')).toEqual([]);
   });
 });
