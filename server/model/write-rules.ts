@@ -21,13 +21,20 @@ export function searchTextCypher(name: string, aliases: string): string {
 }
 
 /**
- * A subquery finding the link with id `$<param>` whatever its type, as `found`: one index seek
- * per type (each type has a unique id), where a type-less match would scan them all.
+ * The body of a subquery finding the link whose id is `idExpression`, whatever its type, as
+ * `variable` (and its ends, when named): one index seek per type (each type has a unique id),
+ * where a type-less match would scan them all.
  */
-export function linkByIdCypher(idExpression: string, variable = 'found'): string {
+export function linkByIdCypher(
+  idExpression: string,
+  variable: string,
+  ends?: [from: string, to: string],
+): string {
+  const [from, to] = ends ?? ['', ''];
+  const returns = ends ? `${from}, ${variable}, ${to}` : variable;
   return LINK_TYPES.map(
     (type) =>
-      `MATCH (:Entity)-[${variable}:${type} {id: ${idExpression}}]->(:Entity) RETURN ${variable}`,
+      `MATCH (${from}:Entity)-[${variable}:${type} {id: ${idExpression}}]->(${to}:Entity) RETURN ${returns}`,
   ).join(' UNION ALL ');
 }
 
