@@ -183,7 +183,7 @@ export async function* readCsv(
           problem: {
             line: event.line,
             column: columns[event.field],
-            reason: `cannot be read as CSV: ${event.reason}`,
+            reason: `cannot be read as CSV: ${event.reason.replace(/cell \d+/, (cell) => (columns[event.field] !== undefined ? `column "${columns[event.field]}"` : cell))}`,
           },
         };
         continue;

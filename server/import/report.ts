@@ -34,7 +34,7 @@ export function formatSummary(summary: Summary, maxProblems = 50): string {
   if (summary.layout) {
     const { delimiter, delimiterDetected, encoding } = summary.layout;
     lines.push(
-      `Read as: ${delimiterName(delimiter)}-separated${delimiterDetected ? ' (detected)' : ''}, ${encoding}${summary.blankLines > 0 ? `; ${summary.blankLines} blank lines` : ''}`,
+      `Read as: ${delimiterName(delimiter)}-separated${delimiterDetected ? ' (detected)' : ''}, ${encoding}${summary.blankLines > 0 ? `; blank lines: ${summary.blankLines}` : ''}`,
     );
   }
   lines.push(countLine('Entities', summary.entities, summary.dryRun));

@@ -105,7 +105,7 @@ function cases(): Case[] {
     'stray-quote',
     { text: strayLines.join('\n'), lines: stray.lines },
     {
-      31: [/cannot be read as CSV: a quote closes cell 3/, 'company'],
+      31: [/cannot be read as CSV: a quote closes column "company"/, 'company'],
     },
     3,
   );

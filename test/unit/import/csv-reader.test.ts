@@ -103,7 +103,7 @@ describe('broken rows cost themselves only', () => {
       {
         line: 31,
         column: 'b',
-        reason: expect.stringMatching(/^cannot be read as CSV: a quote closes cell 2/),
+        reason: expect.stringMatching(/^cannot be read as CSV: a quote closes column "b"/),
       },
     ]);
     expect(rows.map(([line]) => line)).toEqual(
@@ -115,7 +115,7 @@ describe('broken rows cost themselves only', () => {
     const { rows, problems } = await readSplit('a,b\nL2,"open\nL3,x\nL4,"cut sho');
     expect(rows).toEqual([[3, { a: 'L3', b: 'x' }]]);
     expect(problems.map((p) => [p.line, p.reason])).toEqual([
-      [2, expect.stringMatching(/quote closes cell 2/)],
+      [2, expect.stringMatching(/quote closes column "b"/)],
       [4, expect.stringMatching(/never closed \(a stray quote, or the file is cut short\)/)],
     ]);
   });
