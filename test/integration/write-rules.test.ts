@@ -4,12 +4,13 @@
  * the same labels, properties (searchText and nameKey included), citations and relationship.
  * Only the id and who/when differ.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorNow, upsertEntity, upsertLink } from '../../server/data/curation';
 import { writeRows } from '../../server/import/run-import';
 import { unpackCitations } from '../../server/model/citations';
 import type { EntityKind, LinkType } from '../../server/model/vocabulary';
-import { searchTextOf } from '../../server/model/write-rules';
+import { normalizeName, searchTextOf } from '../../server/model/write-rules';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
 
@@ -73,6 +74,27 @@ afterAll(async () => {
 });
 
 describe('the same input written by the seed, by curation and by the importer', () => {
+  it('the seed writes searchText and nameKey by the rules for every entity', async () => {
+    const seed = readFileSync(new URL('../../cypher/seed.cypher', import.meta.url), 'utf8');
+    const ids = [...seed.matchAll(/MERGE \(e:Entity \{id: '([^']+)'\}\)/g)].map((m) => m[1]);
+    const rows = await db.read<{
+      name: string;
+      aliases: string[];
+      searchText: string;
+      nameKey: string;
+    }>(
+      `MATCH (e:Entity) WHERE e.id IN $ids
+       RETURN e.name AS name, coalesce(e.aliases, []) AS aliases, e.searchText AS searchText, e.nameKey AS nameKey`,
+      { ids },
+    );
+    expect(rows).toHaveLength(ids.length);
+    expect(ids.length).toBeGreaterThan(5);
+    for (const row of rows) {
+      expect(row.searchText).toBe(searchTextOf(row.name, row.aliases));
+      expect(row.nameKey).toBe(normalizeName(row.name));
+    }
+  });
+
   it('gives identical nodes and relationships', async () => {
     const seeded = await Promise.all(SEED_ENTITIES.map(entity));
     const seededLink = await link(SEED_LINK);
