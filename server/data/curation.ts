@@ -7,8 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, notFound, userError } from '../errors';
 import { packCitations, unpackCitations } from '../model/citations';
-import { linkEndsProblem } from '../model/link-ends';
-import { normalizeName } from '../model/normalize-name';
 import type { CitationRecord, EntityRecord, LinkRecord, SourceRecord } from '../model/types';
 import {
   ENTITY_KINDS,
@@ -17,6 +15,12 @@ import {
   type LinkStatus,
   type LinkType,
 } from '../model/vocabulary';
+import {
+  linkByIdCypher,
+  linkEndsProblem,
+  normalizeName,
+  searchTextCypher,
+} from '../model/write-rules';
 import type { Database } from '../neo4j/database';
 import { entityProjection, linkProjection, toEntity, toLink, toSource } from './projections';
 
@@ -37,13 +41,12 @@ function changedMeanwhile(what: string): Error {
   );
 }
 
-// `searchText` is name and aliases joined by newlines (docs/model.md); computed in Cypher from
-// the stored values so a write that changes only one of them keeps it right.
-const SEARCH_TEXT = "reduce(t = e.name, a IN coalesce(e.aliases, []) | t + '\\n' + a)";
+// `searchText` from the stored name and aliases, as every writer derives it (write-rules.ts).
+const SEARCH_TEXT = searchTextCypher('e.name', 'e.aliases');
 
 // ---- write commands (built and checked by server/graphql/resolvers/mutation/curation-input.ts)
 
-export interface EntityWrite {
+export interface EntityUpsertInput {
   id: string;
   kind: EntityKind;
   name: string;
@@ -53,7 +56,7 @@ export interface EntityWrite {
   citations: CitationRecord[] | undefined;
 }
 
-export interface LinkWrite {
+export interface LinkUpsertInput {
   id: string;
   type: LinkType;
   fromId: string;
@@ -122,7 +125,7 @@ export interface EntityUpsert {
 
 export async function upsertEntity(
   db: Database,
-  write: EntityWrite,
+  write: EntityUpsertInput,
   author: Author,
 ): Promise<EntityUpsert> {
   const [state] = await db.read<{ kind: string | null; mergedInto: string | null }>(
@@ -191,15 +194,12 @@ export async function upsertEntity(
 
 // ---- links ---------------------------------------------------------------------------------
 
-// One index seek per type (each type has an index on id), as server/data/links.ts does.
-// Variables are named apart from the callers' so a sub-query cannot shadow them.
-const LINK_BY_ID = LINK_TYPES.map(
-  (type) => `MATCH (:Entity)-[found:${type} {id: $id}]->(:Entity) RETURN found`,
-).join(' UNION ALL ');
+// Named apart from the callers' variables so the sub-query cannot shadow them.
+const LINK_BY_ID = linkByIdCypher('$id', 'found');
 
 export async function upsertLink(
   db: Database,
-  write: LinkWrite,
+  write: LinkUpsertInput,
   author: Author,
 ): Promise<LinkRecord> {
   const [state] = await db.read<{

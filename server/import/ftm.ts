@@ -315,7 +315,8 @@ export function ftmAddressLinks(
       citation,
     ),
   );
-  return { line, entities: [], links };
+  // Line 0: these writes belong to the thing's row, which the first pass already counted.
+  return { line: 0, entities: [], links };
 }
 
 function linkWrite(

@@ -98,7 +98,8 @@ describe('importing a CSV with a mapping', () => {
   });
 
   it('imports the good rows and reports every bad one with its line and reason', () => {
-    expect(first.rows).toEqual({ read: 13, imported: 5, skipped: 8 });
+    expect(first.rows).toEqual({ read: 13, imported: 5, unchanged: 0, skipped: 8, failed: 0 });
+    expect(first.exitCode).toBe(3);
     expect(first.problems.map((p) => [p.line, p.reason.split(/[:;]/)[0]])).toEqual([
       [6, 'missing key'],
       [7, 'unknown kind "robot" in column "Owner type" for entity "owner"'],
@@ -177,13 +178,19 @@ describe('importing a CSV with a mapping', () => {
     expect(again.entities).toEqual({ created: 0, updated: 0, unchanged: 9, skipped: 0 });
     expect(again.links).toEqual({ created: 0, updated: 0, unchanged: 8, skipped: 0 });
     expect(again.sources).toEqual({ created: 0, updated: 0, unchanged: 1, skipped: 0 });
+    expect(again.rows).toEqual({ read: 13, imported: 0, unchanged: 5, skipped: 8, failed: 0 });
     expect(await graphUnder('fixture-import:')).toEqual(before);
   });
 
   it('updates periods and statuses from a newer version of the list instead of duplicating', async () => {
     const v2 = await importFile('registry-v2.csv', 'registry.mapping.json');
-    expect(v2.links).toEqual({ created: 0, updated: 2, unchanged: 6, skipped: 0 });
-    expect(v2.entities).toEqual({ created: 0, updated: 0, unchanged: 9, skipped: 0 });
+    // Lund Bank's row moved from line 13 to line 6: its citations' locators are updated too.
+    expect(v2.links).toEqual({ created: 0, updated: 3, unchanged: 5, skipped: 0 });
+    expect(v2.entities).toEqual({ created: 0, updated: 2, unchanged: 7, skipped: 0 });
+    expect(v2.rows).toEqual({ read: 5, imported: 2, unchanged: 3, skipped: 0, failed: 0 });
+    expect((await link('fixture-import:owns:jonas-lund:lund-bank'))?.r.citationLocators).toEqual([
+      'line 6, https://example.org/docs/13',
+    ]);
     const delisted = await link('fixture-import:listed:nordlys-holding-ab:2021-01-14');
     expect(delisted?.r).toMatchObject({ until: '2023-06-30', validTo: '2023-06-30' });
     expect(delisted?.r.citationExcerpts).toHaveLength(2);
@@ -199,7 +206,7 @@ describe('importing a CSV with a mapping', () => {
     await removeFixtureData();
     const dry = await importFile('registry.csv', 'registry.mapping.json', { dryRun: true });
     expect(dry.dryRun).toBe(true);
-    expect(dry.rows).toEqual({ read: 13, imported: 5, skipped: 8 });
+    expect(dry.rows).toEqual({ read: 13, imported: 5, unchanged: 0, skipped: 8, failed: 0 });
     expect(dry.entities.created).toBe(9);
     expect(dry.links.created).toBe(8);
     expect((await graphUnder('fixture-import:')).entities).toEqual([]);
@@ -266,7 +273,9 @@ describe('importing FollowTheMoney JSON lines', () => {
   });
 
   it('imports things and relationships, and counts what it cannot map', () => {
-    expect(summary.rows).toEqual({ read: 27, imported: 20, skipped: 7 });
+    // Line 19's link has an end that is not in the graph: the row is skipped and says why.
+    // Skipped: line 19 (an end not in the graph), the two Vessels, and lines 23-27.
+    expect(summary.rows).toEqual({ read: 27, imported: 19, unchanged: 0, skipped: 8, failed: 0 });
     expect(summary.unsupported).toEqual({ Vessel: 2 });
     expect(summary.entities).toEqual({ created: 11, updated: 0, unchanged: 0, skipped: 0 });
     expect(summary.links).toEqual({ created: 9, updated: 0, unchanged: 0, skipped: 1 });
