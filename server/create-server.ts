@@ -6,6 +6,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { type Config, loadConfig } from './config';
+import { withDomainErrors } from './errors';
 import { createContext, type GraphQLContext } from './graphql/context';
 import { EXAMPLE_QUERY } from './graphql/example-query';
 import { loadTypeDefs } from './graphql/load-type-defs';
@@ -32,7 +33,7 @@ export type ThreadlineYoga = YogaServerInstance<Record<string, unknown>, GraphQL
 export function createThreadlineSchema() {
   return makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers,
+    resolvers: withDomainErrors(resolvers),
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
 }

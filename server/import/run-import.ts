@@ -8,6 +8,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { UnavailableError } from '../model/domain-errors';
 import type { Database } from '../neo4j/database';
 import { type PreparedBatch, prepareBatch, sendBatch } from './batch-writer';
 import { resolveConstants } from './constants';
@@ -55,8 +56,7 @@ function readJson(file: string, what: string): unknown {
 }
 
 function isUnavailable(error: unknown): boolean {
-  const code = (error as { extensions?: { code?: string } })?.extensions?.code;
-  return code === 'SERVICE_UNAVAILABLE';
+  return error instanceof UnavailableError;
 }
 
 /** What an entity write contributes; the same contribution twice changes nothing. */
