@@ -13,6 +13,7 @@ import { loadTypeDefs } from './graphql/load-type-defs';
 import { resolvers } from './graphql/resolvers';
 import { useAccessControl } from './http/auth';
 import { createHttpServer } from './http/front-door';
+import { useOperationErrorCodes } from './http/operation-errors';
 import { useQueryCost } from './http/query-cost';
 import {
   corsOptions,
@@ -21,7 +22,6 @@ import {
   useIntrospection,
   useSecurityHeaders,
 } from './http/security';
-import { useVariableErrorCodes } from './http/variable-errors';
 import type { Database } from './neo4j/database';
 
 /** `access` and `http` default to loadConfig({}): read-only, rate-limited, no CORS. */
@@ -64,7 +64,7 @@ export function createThreadlineServer(db: Database, options: ThreadlineServerOp
       useIntrospection(options.introspection),
       useAccessControl(access),
       useQueryCost(),
-      useVariableErrorCodes(),
+      useOperationErrorCodes(),
     ],
   });
   // Host checks, routing, rate limits and static files happen in front of yoga (front-door.ts).
