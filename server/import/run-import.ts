@@ -7,6 +7,7 @@
  * the refusing rows are found. `dryRun` reads and validates everything and needs no database.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { UnavailableError } from '../model/domain-errors';
 import type { CitationRecord } from '../model/types';
 import type { Database } from '../neo4j/database';
 import { type BatchResult, type PreparedBatch, prepareBatch, sendBatch } from './batch-writer';
@@ -66,8 +67,7 @@ function readJson(file: string, what: string): unknown {
 }
 
 function isUnavailable(error: unknown): boolean {
-  const code = (error as { extensions?: { code?: string } })?.extensions?.code;
-  return code === 'SERVICE_UNAVAILABLE';
+  return error instanceof UnavailableError;
 }
 
 function neo4jCode(error: unknown): string {

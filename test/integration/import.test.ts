@@ -12,7 +12,9 @@ import { writeBatch } from '../../server/import/batch-writer';
 import { runImport } from '../../server/import/run-import';
 import type { Summary } from '../../server/import/tally';
 import type { EntityWrite, RowWrites } from '../../server/import/types';
-import type { Database } from '../../server/neo4j/database';
+import { UnavailableError } from '../../server/model/domain-errors';
+import { createDatabase, type Database } from '../../server/neo4j/database';
+import { freePort } from '../../server/neo4j/local-neo4j';
 import { connectTestDatabase } from '../support/database';
 
 const FIXTURES = new URL('../fixtures/import/', import.meta.url).pathname;
@@ -519,5 +521,43 @@ describe('a batch the database refuses in the middle of an import', () => {
       ['fixture-refused:company:carol', 'fixture-refused:company:beta'],
       ['fixture-refused:company:alpha', 'fixture-refused:company:delta'],
     ]);
+  });
+
+  it('stops at the first batch the database cannot take because it is gone, with a domain error', async () => {
+    // Batches go to a port where nothing listens (a real driver, a real connection refusal);
+    // the dataset source still goes to the test database.
+    const nowhere = createDatabase(
+      {
+        uri: `bolt://127.0.0.1:${await freePort()}`,
+        user: 'neo4j',
+        password: '',
+        database: 'neo4j',
+      },
+      { queryTimeoutMs: 2_000 },
+    );
+    const written: string[] = [];
+    const gone: Database = {
+      ...db,
+      writeAll: (statements) => {
+        written.push(JSON.stringify(statements));
+        return nowhere.writeAll(statements);
+      },
+    };
+    try {
+      const outcome = await runImport(gone, {
+        file: `${FIXTURES}registry.csv`,
+        mappingFile: `${FIXTURES}registry.mapping.json`,
+        format: 'csv',
+        dryRun: false,
+        matchExisting: false,
+        batchSize: 1,
+      }).catch((error: unknown) => error);
+      expect(outcome).toBeInstanceOf(UnavailableError);
+      // It stopped instead of trying (and reporting) every batch of the file.
+      expect(written.length).toBeLessThanOrEqual(2);
+    } finally {
+      await nowhere.close();
+      await removeFixtureData();
+    }
   });
 });
