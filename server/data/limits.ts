@@ -17,5 +17,7 @@ export const LIMITS = {
   /** Shortest paths kept per pair in `connect`. */
   connectPathsPerPair: 10,
   avoid: { max: 100 },
+  /** `paths(avoidHubsOver)`: a link count; 0 would leave no entity between the ends. */
+  avoidHubsOver: { min: 1, max: 2_147_483_647 },
   searchText: { max: 200 },
 } as const;

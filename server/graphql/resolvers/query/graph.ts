@@ -3,7 +3,7 @@ import { connect } from '../../../data/connect';
 import { LIMITS } from '../../../data/limits';
 import type { Direction } from '../../../data/links';
 import { neighborhood } from '../../../data/neighborhood';
-import { findPaths, type PathMode } from '../../../data/paths';
+import { findPaths, type PathMode, type PathRank } from '../../../data/paths';
 import { timeline } from '../../../data/timeline';
 import { badInput, notFound } from '../../../errors';
 import type { EntityRecord, LinkRecord, SubgraphRecord } from '../../../model/types';
@@ -62,12 +62,18 @@ export const graphQueries = {
       mode?: PathMode | null;
       direction?: Direction | null;
       limit?: number | null;
+      avoidHubsOver?: number | null;
+      rank?: PathRank | null;
     },
     context: GraphQLContext,
   ) {
     const maxHops = intInRange('maxHops', args.maxHops, 4, LIMITS.maxHops);
     const limit = intInRange('limit', args.limit, 10, LIMITS.pathLimit);
     const avoid = listWithin('avoid', args.avoid, LIMITS.avoid.max);
+    const avoidHubsOver =
+      args.avoidHubsOver == null
+        ? null
+        : intInRange('avoidHubsOver', args.avoidHubsOver, 0, LIMITS.avoidHubsOver);
     if (args.from === args.to) throw badInput('to', 'must differ from "from".');
     if (avoid.includes(args.from) || avoid.includes(args.to)) {
       throw badInput('avoid', 'must not contain the ends of the path ("from" or "to").');
@@ -84,6 +90,8 @@ export const graphQueries = {
       kinds: args.kinds ?? null,
       statuses: args.statuses ?? null,
       asOf: args.asOf ?? null,
+      avoidHubsOver,
+      rank: args.rank ?? 'LENGTH',
     });
     if (!result.fromFound) throw notFound('entity', args.from);
     if (!result.toFound) throw notFound('entity', args.to);
@@ -96,6 +104,7 @@ export const graphQueries = {
         entities: path.entityIds.map((id) => entities.get(id) as EntityRecord),
         links: path.linkIds.map((id) => links.get(id) as LinkRecord),
         length: path.linkIds.length,
+        hubCost: path.hubCost ?? 0,
       })),
     };
   },
