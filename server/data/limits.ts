@@ -19,5 +19,10 @@ export const LIMITS = {
   avoid: { max: 100 },
   /** `paths(avoidHubsOver)`: a link count; 0 would leave no entity between the ends. */
   avoidHubsOver: { min: 1, max: 2_147_483_647 },
+  /** Analytics: entities in `within`, scores and groups per answer, members shown per group. */
+  analyticsWithin: { max: 5000 },
+  analyticsFirst: { min: 1, max: 5000 },
+  analyticsGroups: { min: 1, max: 1000 },
+  groupMembers: { min: 0, max: 5000 },
   searchText: { max: 200 },
 } as const;
