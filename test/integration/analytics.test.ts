@@ -8,12 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/neo4j/database';
-import { createDatabase } from '../../server/neo4j/database';
-import { type LocalNeo4j, startLocalNeo4j } from '../../server/neo4j/local-neo4j';
 import { connectTestDatabase } from '../support/database';
 import { deleteGraph, importGeneratedGraph, loadGraph } from '../support/generated-graph';
 import { dataOf, graphqlClient } from '../support/graphql';
 import type { RefLink } from '../support/reference-paths';
+import { openScratchNeo4j, type ScratchNeo4j } from '../support/scratch-neo4j';
 
 const PREFIX = 'gds:';
 const ALL_STATUSES = ['ASSERTED', 'DISPUTED', 'DENIED', 'RETRACTED'];
@@ -319,34 +318,21 @@ describe('analytics requests', () => {
 });
 
 describe('a database without Graph Data Science', () => {
-  let local: LocalNeo4j;
-  let bare: Database;
+  let scratch: ScratchNeo4j;
   let dataDir: string;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'threadline-no-gds-'));
-    local = await startLocalNeo4j({
-      dataDir,
-      port: 0,
-      heap: '512m',
-      pageCache: '64m',
-      graphDataScience: false,
-      log: () => {},
-    });
-    bare = createDatabase(
-      { uri: local.uri, user: local.user, password: local.password, database: 'neo4j' },
-      { queryTimeoutMs: 30_000 },
-    );
+    scratch = await openScratchNeo4j(dataDir, { graphDataScience: false });
   }, 180_000);
 
   afterAll(async () => {
-    await bare?.close();
-    await local?.stop();
+    await scratch?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('says analytics are unavailable, with a code the explorer can act on', async () => {
-    const run = graphqlClient(bare);
+    const run = graphqlClient(scratch.db);
     expect(dataOf(await run('{ analyticsInfo { available version } }'))).toEqual({
       analyticsInfo: { available: false, version: null },
     });
