@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE';
+  | 'PAYLOAD_TOO_LARGE'
+  | 'ANALYTICS_UNAVAILABLE';
 
 export function userError(
   code: ErrorCode,

@@ -1,6 +1,14 @@
 /** Checks of argument values against the server's caps; each failure names the argument. */
 import { badInput } from '../errors';
 import type { IntArgument } from '../model/limits';
+import {
+  ENTITY_KINDS,
+  type EntityKind,
+  LINK_STATUSES,
+  LINK_TYPES,
+  type LinkStatus,
+  type LinkType,
+} from '../model/vocabulary';
 
 /** The argument's value, or its default when left out or null; refused outside its range. */
 export function intInRange(
@@ -13,6 +21,15 @@ export function intInRange(
     throw badInput(argument, `must be an integer from ${range.min} to ${range.max}, got ${n}.`);
   }
   return n;
+}
+
+/** An optional integer argument with no default: null when left out, else checked like intInRange. */
+export function optionalIntInRange(
+  argument: string,
+  value: number | null | undefined,
+  range: { min: number; max: number },
+): number | null {
+  return value == null ? null : intInRange(argument, value, { ...range, default: value });
 }
 
 export function listWithin<T>(
@@ -67,4 +84,21 @@ export function dayOrder(
   if (from && to && from > to) {
     throw badInput(toArg, `must not be before ${fromArg} (${from}), got ${to}.`);
   }
+}
+
+export interface FilterArgs {
+  linkTypes?: LinkType[] | null;
+  kinds?: EntityKind[] | null;
+  statuses?: LinkStatus[] | null;
+  asOf?: string | null;
+}
+
+/** The enum-list filters as sets (see enumSet), each checked against its cap. */
+export function filterSets(args: FilterArgs) {
+  return {
+    linkTypes: enumSet('linkTypes', args.linkTypes, LINK_TYPES),
+    kinds: enumSet('kinds', args.kinds, ENTITY_KINDS),
+    statuses: enumSet('statuses', args.statuses, LINK_STATUSES),
+    asOf: args.asOf ?? null,
+  };
 }

@@ -347,7 +347,7 @@ class BatchPipeline {
 }
 
 /** The mapping's delimiter as a character ("\\t" written out stands for a tab). */
-function configuredDelimiter(configured: string | null): string | null {
+export function configuredDelimiter(configured: string | null): string | null {
   return configured === '\\t' ? '\t' : configured;
 }
 

@@ -36,6 +36,13 @@ export const LIMITS = {
   /** Shortest paths kept per pair in `connect`. */
   connectPathsPerPair: 10,
   avoid: { max: 100 },
+  /** `paths(avoidHubsOver)`: a link count; 0 would leave no entity between the ends. */
+  avoidHubsOver: { min: 1, max: 2_147_483_647 },
+  /** Analytics: entities in `within`, scores and groups per answer, members shown per group. */
+  analyticsWithin: { max: 5000 },
+  analyticsFirst: { min: 1, max: 5000, default: 20 },
+  analyticsGroups: { min: 1, max: 1000, default: 20 },
+  groupMembers: { min: 0, max: 5000, default: 20 },
   searchText: { max: 200 },
   // Enum lists (kinds, linkTypes, types, statuses) hold at most their enum's size: see enumSet in
   // server/graphql/arguments.ts, which takes the cap from the vocabulary itself.
@@ -54,5 +61,10 @@ export const ARGUMENT_LIMITS: Record<string, IntArgument> = {
   'Query.paths.limit': LIMITS.pathLimit,
   'Query.connect.maxHops': LIMITS.maxHops,
   'Query.timeline.first': LIMITS.timelineFirst,
+  'Query.centrality.first': LIMITS.analyticsFirst,
+  'Query.communities.first': LIMITS.analyticsGroups,
+  'Query.communities.membersFirst': LIMITS.groupMembers,
+  'Query.components.first': LIMITS.analyticsGroups,
+  'Query.components.membersFirst': LIMITS.groupMembers,
   '*.links.first': LIMITS.linksFirst,
 };

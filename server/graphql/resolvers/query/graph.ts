@@ -2,38 +2,20 @@
 import { connect } from '../../../data/connect';
 import type { Direction } from '../../../data/links';
 import { neighborhood } from '../../../data/neighborhood';
-import { findPaths, type PathMode } from '../../../data/paths';
+import { findPaths, type PathMode, type PathRank } from '../../../data/paths';
 import { timeline } from '../../../data/timeline';
 import { badInput, notFound } from '../../../errors';
 import { LIMITS } from '../../../model/limits';
 import type { EntityRecord, LinkRecord, SubgraphRecord } from '../../../model/types';
 import {
-  ENTITY_KINDS,
-  type EntityKind,
-  LINK_STATUSES,
-  LINK_TYPES,
-  type LinkStatus,
-  type LinkType,
-} from '../../../model/vocabulary';
-import { dayOrder, enumSet, intInRange, listWithin } from '../../arguments';
+  dayOrder,
+  type FilterArgs,
+  filterSets,
+  intInRange,
+  listWithin,
+  optionalIntInRange,
+} from '../../arguments';
 import type { GraphQLContext } from '../../context';
-
-interface FilterArgs {
-  linkTypes?: LinkType[] | null;
-  kinds?: EntityKind[] | null;
-  statuses?: LinkStatus[] | null;
-  asOf?: string | null;
-}
-
-/** The enum-list filters as sets (see enumSet), each checked against its cap. */
-function filterSets(args: FilterArgs) {
-  return {
-    linkTypes: enumSet('linkTypes', args.linkTypes, LINK_TYPES),
-    kinds: enumSet('kinds', args.kinds, ENTITY_KINDS),
-    statuses: enumSet('statuses', args.statuses, LINK_STATUSES),
-    asOf: args.asOf ?? null,
-  };
-}
 
 function subgraph(result: SubgraphRecord, { loaders }: GraphQLContext) {
   loaders.prime(result);
@@ -76,12 +58,19 @@ export const graphQueries = {
       mode?: PathMode | null;
       direction?: Direction | null;
       limit?: number | null;
+      avoidHubsOver?: number | null;
+      rank?: PathRank | null;
     },
     context: GraphQLContext,
   ) {
     const maxHops = intInRange('maxHops', args.maxHops, LIMITS.maxHops);
     const limit = intInRange('limit', args.limit, LIMITS.pathLimit);
     const avoid = listWithin('avoid', args.avoid, LIMITS.avoid.max);
+    const avoidHubsOver = optionalIntInRange(
+      'avoidHubsOver',
+      args.avoidHubsOver,
+      LIMITS.avoidHubsOver,
+    );
     if (args.from === args.to) throw badInput('to', 'must differ from "from".');
     if (avoid.includes(args.from) || avoid.includes(args.to)) {
       throw badInput('avoid', 'must not contain the ends of the path ("from" or "to").');
@@ -95,6 +84,8 @@ export const graphQueries = {
       mode: args.mode ?? 'ALL_SHORTEST',
       direction: args.direction ?? 'BOTH',
       ...filterSets(args),
+      avoidHubsOver,
+      rank: args.rank ?? 'LENGTH',
     });
     if (!result.fromFound) throw notFound('entity', args.from);
     if (!result.toFound) throw notFound('entity', args.to);
@@ -107,6 +98,7 @@ export const graphQueries = {
         entities: path.entityIds.map((id) => entities.get(id) as EntityRecord),
         links: path.linkIds.map((id) => links.get(id) as LinkRecord),
         length: path.linkIds.length,
+        hubCost: path.hubCost ?? 0,
       })),
     };
   },
@@ -116,7 +108,7 @@ export const graphQueries = {
     args: {
       ids: string[];
       maxHops?: number | null;
-      linkTypes?: LinkType[] | null;
+      linkTypes?: FilterArgs['linkTypes'];
       asOf?: string | null;
     },
     context: GraphQLContext,
@@ -132,7 +124,7 @@ export const graphQueries = {
     const result = await connect(context.db, {
       ids,
       maxHops,
-      linkTypes: enumSet('linkTypes', args.linkTypes, LINK_TYPES),
+      linkTypes: filterSets(args).linkTypes,
       asOf: args.asOf ?? null,
     });
     const [missing] = result.missingIds;
