@@ -14,7 +14,6 @@ import {
   useArmor,
   useBodyLimit,
   useIntrospection,
-  useRateLimit,
   useSecurityHeaders,
 } from '../server/http/security';
 import { median } from './lib/stats';
@@ -29,7 +28,6 @@ const variants: Record<string, () => Plugin[]> = {
   'no plugins': () => [],
   // The requests measured are JSON; GraphiQL's policy is never asked for.
   'security headers': () => [useSecurityHeaders(() => "default-src 'none'")],
-  'rate limit': () => [useRateLimit(config.http)],
   'body limit': () => [useBodyLimit(config.http.maxBodyBytes)],
   armor: () => [useArmor()],
   introspection: () => [useIntrospection(false)],

@@ -1,27 +1,28 @@
 /**
  * Builds the Threadline HTTP application: GraphQL at /graphql (with GraphiQL), /health, and the
- * built client at /. It does not listen; `main.ts` does. Tests call `server.yoga.fetch(...)`.
+ * built client at /. `server` is a Node HTTP server that does not listen yet; `main.ts` starts
+ * it. Tests of the GraphQL layer alone call `yoga.fetch(...)`, which skips the front door.
  */
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { type Config, loadConfig } from './config';
+import { withDomainErrors } from './errors';
 import { createContext, type GraphQLContext } from './graphql/context';
 import { EXAMPLE_OPERATIONS } from './graphql/example-query';
 import { loadTypeDefs } from './graphql/load-type-defs';
 import { resolvers } from './graphql/resolvers';
 import { useAccessControl } from './http/auth';
+import { createHttpServer } from './http/front-door';
 import { createGraphiQLPage } from './http/graphiql-page';
-import { checkHealth } from './http/health';
+import { useOperationErrorCodes } from './http/operation-errors';
 import { useQueryCost } from './http/query-cost';
 import {
   corsOptions,
   useArmor,
   useBodyLimit,
   useIntrospection,
-  useRateLimit,
   useSecurityHeaders,
 } from './http/security';
-import { readStaticFile } from './http/static-files';
 import type { Database } from './neo4j/database';
 
 /** `access` and `http` default to loadConfig({}): read-only, rate-limited, no CORS. */
@@ -33,38 +34,9 @@ export type ThreadlineYoga = YogaServerInstance<Record<string, unknown>, GraphQL
 export function createThreadlineSchema() {
   return makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers,
+    resolvers: withDomainErrors(resolvers),
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
-}
-
-/** /health and the static client, answered before GraphQL sees the request. */
-function useNonGraphQLRoutes(db: Database): Plugin {
-  return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname === '/health') {
-        const report = await checkHealth(db);
-        endResponse(
-          new fetchAPI.Response(JSON.stringify(report), {
-            status: report.status === 'ok' ? 200 : 503,
-            headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-          }),
-        );
-        return;
-      }
-      if (url.pathname.startsWith('/graphql') || request.method !== 'GET') return;
-      const file = readStaticFile(url.pathname);
-      if (!file) return;
-      endResponse(
-        new fetchAPI.Response(new Uint8Array(file.body), {
-          headers: {
-            'content-type': file.contentType,
-            'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-          },
-        }),
-      );
-    },
-  };
 }
 
 export function createThreadlineServer(db: Database, options: ThreadlineServerOptions) {
@@ -93,14 +65,15 @@ export function createThreadlineServer(db: Database, options: ThreadlineServerOp
     maxRequestBodySize: false,
     plugins: [
       useSecurityHeaders(graphiql.csp),
-      useRateLimit(http),
-      useNonGraphQLRoutes(db),
       useBodyLimit(http.maxBodyBytes),
       useArmor(),
       useIntrospection(options.introspection),
       useAccessControl(access),
       useQueryCost(),
+      useOperationErrorCodes(),
     ],
   });
-  return { yoga, schema };
+  // Host checks, routing, rate limits and static files happen in front of yoga (front-door.ts).
+  const server = createHttpServer({ yoga, db, settings: http });
+  return { yoga, schema, server };
 }

@@ -4,7 +4,7 @@
  * what depends on state and writes the view into the address bar.
  */
 
-import { LIMITS } from '../../server/data/limits';
+import { LIMITS } from '../../server/model/limits';
 import { createApi } from './api/graphql-api';
 import type { EntityDetails, EntitySummary, LinkRecord, PathAnswer } from './api/types';
 import { sliderRange } from './graph/dates';

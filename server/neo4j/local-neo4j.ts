@@ -3,7 +3,7 @@
  * without Docker. Used by `npm start`, the test setup and the benchmarks when NEO4J_URI is unset.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const LAUNCHER_DIR = fileURLToPath(new URL('../../neo4j/', import.meta.url));
 const READY_LINE = 'THREADLINE_NEO4J_READY';
+/** Written by the launcher on first start, owner-readable only (see Launcher.java and docs/security.md). */
+export const PASSWORD_FILE = 'neo4j-password';
 
 // From the JVM flags in Neo4j 5.26's own neo4j.conf.
 const JVM_FLAGS = [
@@ -29,6 +31,12 @@ export interface LocalNeo4jOptions {
   port: number;
   heap: string;
   pageCache: string;
+  /**
+   * Register Neo4j Graph Data Science (the jars in neo4j/target/plugins), which the analytics
+   * queries need. Off only to run a database without it (tests of that case).
+   * @default true
+   */
+  graphDataScience?: boolean;
   /** Where progress and the database's own output go; defaults to stderr. */
   log?: (line: string) => void;
 }
@@ -37,6 +45,9 @@ export interface LocalNeo4j {
   uri: string;
   port: number;
   dataDir: string;
+  /** Authentication is on: the user and the generated password kept in the data directory. */
+  user: string;
+  password: string;
   /** Stops the database cleanly (SIGTERM, then waits for the store to close). */
   stop(): Promise<void>;
 }
@@ -174,10 +185,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const port = options.port === 0 ? await freePort() : options.port;
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const classpath = [
-    path.join(LAUNCHER_DIR, 'target', 'classes'),
-    path.join(LAUNCHER_DIR, 'target', 'lib', '*'),
-  ].join(path.delimiter);
+  const plugins =
+    options.graphDataScience === false
+      ? []
+      : ['--plugin-dir', path.join(LAUNCHER_DIR, 'target', 'plugins')];
   const java = spawn(
     'java',
     [
@@ -185,7 +196,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       `-Xmx${options.heap}`,
       ...JVM_FLAGS,
       '-cp',
-      classpath,
+      launcherClasspath(),
       'dev.threadline.neo4j.Launcher',
       '--data-dir',
       dataDir,
@@ -193,6 +204,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       String(port),
       '--page-cache',
       options.pageCache,
+      ...plugins,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -207,6 +219,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     uri,
     port,
     dataDir,
+    user: 'neo4j',
+    password: readLocalPassword(dataDir),
     stop() {
       stopping ??= (async () => {
         if (java.exitCode === null) java.kill('SIGTERM');
@@ -215,6 +229,22 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       return stopping;
     },
   };
+}
+
+/** The launcher's classes and Neo4j's jars (GDS's and the offline importer's included). */
+export function launcherClasspath(): string {
+  return [
+    path.join(LAUNCHER_DIR, 'target', 'classes'),
+    path.join(LAUNCHER_DIR, 'target', 'lib', '*'),
+  ].join(path.delimiter);
+}
+
+/** The JVM flags Neo4j wants, for other uses of the launcher (the offline importer). */
+export const LAUNCHER_JVM_FLAGS: readonly string[] = JVM_FLAGS;
+
+/** The password the launcher generated for a data directory (it exists once Neo4j is ready). */
+export function readLocalPassword(dataDir: string): string {
+  return readFileSync(path.join(dataDir, PASSWORD_FILE), 'utf8').trim();
 }
 
 function waitForReady(

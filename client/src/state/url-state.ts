@@ -4,6 +4,7 @@
  * never throws: values it cannot use are dropped and reported.
  */
 
+import { LIMITS } from '../../../server/model/limits';
 // From the server's model, as graph/dates.ts does: state/ does not depend on graph/.
 import { isFullDate } from '../../../server/model/partial-date';
 import {
@@ -18,7 +19,8 @@ import {
 export const LAYOUT_NAMES = ['fcose', 'concentric', 'breadthfirst'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
 
-export const MAX_HOPS = { min: 1, max: 6, default: 4 } as const;
+/** The server's range and default for `maxHops`, so the path finder offers what it accepts. */
+export const MAX_HOPS = LIMITS.maxHops;
 
 /** Shortest paths only, or every simple path up to the maximum hops. */
 export type PathChoice = 'ALL_SHORTEST' | 'ALL';

@@ -2,7 +2,7 @@
  * A search field with suggestions as you type (a WAI-ARIA combobox): arrow keys move, Enter
  * picks, Escape closes. Each suggestion shows the entity's kind with its legend shape.
  */
-import { LIMITS } from '../../../server/data/limits';
+import { LIMITS } from '../../../server/model/limits';
 import type { EntitySummary, SearchSuggestion } from '../api/types';
 import { KIND_STYLES } from '../graph/kind-style';
 import type { Outcome } from './activity';

@@ -3,6 +3,7 @@ import { Citation, Entity, entityTypeResolvers } from './entity';
 import { EntityKind, LinkStatus } from './enums';
 import { Link, Source } from './link';
 import { curationMutations } from './mutation/curation';
+import { analyticsQueries } from './query/analytics';
 import { graphQueries } from './query/graph';
 import { lookupQueries } from './query/lookup';
 import { DateScalar, DateTime, PartialDate } from './scalars';
@@ -18,6 +19,6 @@ export const resolvers = {
   Citation,
   Link,
   Source,
-  Query: { ...lookupQueries, ...graphQueries },
+  Query: { ...lookupQueries, ...graphQueries, ...analyticsQueries },
   Mutation: curationMutations,
 };
