@@ -3,8 +3,10 @@ import { Citation, Entity, entityTypeResolvers } from './entity';
 import { EntityKind, LinkStatus } from './enums';
 import { Link, Source } from './link';
 import { curationMutations } from './mutation/curation';
+import { judgementMutations } from './mutation/judgements';
 import { graphQueries } from './query/graph';
 import { lookupQueries } from './query/lookup';
+import { matchingQueries, matchingTypes } from './query/matching';
 import { DateScalar, DateTime, PartialDate } from './scalars';
 
 export const resolvers = {
@@ -18,6 +20,7 @@ export const resolvers = {
   Citation,
   Link,
   Source,
-  Query: { ...lookupQueries, ...graphQueries },
-  Mutation: curationMutations,
+  ...matchingTypes,
+  Query: { ...lookupQueries, ...graphQueries, ...matchingQueries },
+  Mutation: { ...curationMutations, ...judgementMutations },
 };
