@@ -2,6 +2,7 @@
  * All runtime settings, read once from the environment. Every other module receives a `Config`
  * instead of reading `process.env`, so tests can build one explicitly.
  */
+import { allowedHostNames, normalizeHostName } from './http/allowed-hosts';
 
 export interface Neo4jConnection {
   /** bolt:// for one server, neo4j:// for a cluster or Aura (routing). */
@@ -68,6 +69,11 @@ export interface HttpSecuritySettings {
   trustProxy: boolean;
   /** Origins allowed to call the API from a browser on another origin; '*' for any. */
   corsOrigins: string[];
+  /**
+   * Names accepted in the Host header (server/http/allowed-hosts.ts): loopback, HOST when it is
+   * a specific address, and THREADLINE_ALLOWED_HOSTS. Requests for any other name are refused.
+   */
+  allowedHosts: string[];
 }
 
 export class ConfigError extends Error {}
@@ -162,6 +168,23 @@ function corsOrigins(env: Env): string[] {
   return origins;
 }
 
+function allowedHosts(env: Env, listenHost: string): string[] {
+  const configured = (env.THREADLINE_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const name = normalizeHostName(entry);
+      if (name === null) {
+        throw new ConfigError(
+          `THREADLINE_ALLOWED_HOSTS: write host names without scheme or port, e.g. "threadline.example.org"; got "${entry}".`,
+        );
+      }
+      return name;
+    });
+  return allowedHostNames(listenHost, configured);
+}
+
 const NEO4J_SCHEMES = ['bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'];
 
 function neo4jConnection(env: Env): Neo4jConnection | null {
@@ -187,8 +210,9 @@ function neo4jConnection(env: Env): Neo4jConnection | null {
 }
 
 export function loadConfig(env: Env = process.env): Config {
+  const host = env.HOST || '127.0.0.1';
   return {
-    host: env.HOST || '127.0.0.1',
+    host,
     port: integer(env, 'PORT', 4000, 0, 65535),
     neo4j: neo4jConnection(env),
     local: {
@@ -207,6 +231,7 @@ export function loadConfig(env: Env = process.env): Config {
       rateLimitBurst: integer(env, 'THREADLINE_RATE_LIMIT_BURST', 200, 1, 1_000_000),
       trustProxy: flag(env, 'THREADLINE_TRUST_PROXY', false),
       corsOrigins: corsOrigins(env),
+      allowedHosts: allowedHosts(env, host),
     },
     shutdownGraceMs: integer(env, 'THREADLINE_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };

@@ -15,6 +15,7 @@ import { delimiterFor, readCsv, readHeader } from './csv-reader';
 import { mapCsvRow } from './csv-row-mapper';
 import { writeDatasetSource } from './dataset-source';
 import { isFtmEdge, mapFtmEntity, readFtm } from './ftm';
+import { parseJsonText } from './json-text';
 import { checkColumns, MappingError, parseFtmMapping, parseMapping } from './mapping';
 import { ExistingMatcher } from './matcher';
 import { ImportTally, type Summary } from './tally';
@@ -46,7 +47,7 @@ function readJson(file: string, what: string): unknown {
     throw new ImportInputError(`Cannot read the ${what} ${file}: ${(error as Error).message}`);
   }
   try {
-    return JSON.parse(text);
+    return parseJsonText(text);
   } catch (error) {
     throw new ImportInputError(
       `The ${what} ${file} is not valid JSON: ${(error as Error).message}`,

@@ -43,7 +43,7 @@ describe('CSV mapping validation', () => {
     const problems = problemsOf(raw);
     expect(problems).toEqual(
       expect.arrayContaining([
-        'dataset.source.licence: is required (a string)',
+        'dataset.source.licence: is required',
         expect.stringMatching(
           /^entities\.owner\.kind: unknown kind "Vessel"; allowed: Person, Company/,
         ),

@@ -52,4 +52,18 @@ describe('security settings', () => {
       /without a path/,
     );
   });
+
+  it('answers to loopback names by default and reads THREADLINE_ALLOWED_HOSTS', () => {
+    expect(loadConfig({}).http.allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]']);
+    expect(
+      loadConfig({ HOST: '::1', THREADLINE_ALLOWED_HOSTS: 'Threadline.Example.org, 10.0.0.5' }).http
+        .allowedHosts,
+    ).toEqual(['localhost', '127.0.0.1', '[::1]', 'threadline.example.org', '10.0.0.5']);
+    expect(loadConfig({ HOST: '0.0.0.0' }).http.allowedHosts).not.toContain('0.0.0.0');
+    for (const entry of ['https://a.example', 'a.example:4000', 'a b', '*']) {
+      expect(() => loadConfig({ THREADLINE_ALLOWED_HOSTS: entry }), entry).toThrow(
+        /THREADLINE_ALLOWED_HOSTS: write host names without scheme or port/,
+      );
+    }
+  });
 });
