@@ -108,8 +108,11 @@ function speed(n: number): void {
   const { records, twins } = generatedRecords(n);
   const counts = { compared: 0 };
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const found = findCandidates(records, { counts });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const best = new Map<string, string>();
   for (const c of found) {
     for (const [self, other] of [
