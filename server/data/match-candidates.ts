@@ -5,7 +5,7 @@
  * its judgement.
  */
 
-import { notFound } from '../errors';
+import { notFound, userError } from '../errors';
 import { type Candidate, candidatesFor, findCandidates } from '../match/candidates';
 import { ENTITY_KINDS, type EntityKind } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
@@ -25,6 +25,11 @@ export interface CandidateQuery {
   minScore: number;
   first: number;
   offset: number;
+  /**
+   * Without `entityId`, refuse when more records than this would be read: scoring a whole kind
+   * is minutes of CPU at 100,000 records, too long for one API request. The CLI has no cap.
+   */
+  maxRecords?: number;
 }
 
 export interface GraphCandidate extends Candidate {
@@ -64,6 +69,19 @@ export async function matchCandidates(db: Database, query: CandidateQuery): Prom
     found = candidatesFor(target, pool, { minScore: query.minScore, exclude: rules.exclude });
   } else {
     const kinds = query.kind ? comparableKinds(query.kind) : [...ENTITY_KINDS];
+    if (query.maxRecords !== undefined) {
+      const [row] = await db.read<{ count: number }>(
+        'MATCH (e:Entity) WHERE e.kind IN $kinds RETURN count(e) AS count',
+        { kinds },
+      );
+      if ((row?.count ?? 0) > query.maxRecords) {
+        throw userError(
+          'BAD_USER_INPUT',
+          `There are ${row?.count} records of ${query.kind ?? 'all kinds'}; candidates for more than ${query.maxRecords} at once are not computed per request. Ask for one entity's candidates (argument "entity"), or run "npm run match" on the server.`,
+          { argument: query.kind ? 'kind' : 'entity' },
+        );
+      }
+    }
     const records = await matchRecordsOfKinds(db, kinds);
     const rules = exclusion(records, await judgementsTouching(db, null));
     judged = rules.judged;

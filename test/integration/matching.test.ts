@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileIdentities } from '../../server/data/judgements';
+import { matchCandidates } from '../../server/data/match-candidates';
 import type { Database } from '../../server/neo4j/database';
 import { accessClient, READ_TOKEN } from '../support/access';
 import { connectTestDatabase } from '../support/database';
@@ -167,6 +168,21 @@ describe('matchCandidates', () => {
     );
     expect(page2.body.data?.matchCandidates.edges[0]).toEqual(
       all.body.data?.matchCandidates.edges[1],
+    );
+  });
+
+  it('refuses to score a whole kind beyond the cap, pointing to what works instead', async () => {
+    await expect(
+      matchCandidates(db, {
+        entityId: null,
+        kind: 'Company',
+        minScore: 0.5,
+        first: 5,
+        offset: 0,
+        maxRecords: 1,
+      }),
+    ).rejects.toThrow(
+      /records of Company; candidates for more than 1 at once .*"entity".*npm run match/,
     );
   });
 

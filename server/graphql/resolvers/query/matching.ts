@@ -11,6 +11,8 @@ import type { GraphQLContext } from '../../context';
 import { checkId } from '../mutation/curation-input';
 
 const MATCH_FIRST = { min: 1, max: 200 };
+/** Records a whole-kind request may score; beyond it, npm run match or one entity's candidates. */
+export const MATCH_MAX_RECORDS = 20_000;
 
 const encodeCursor = (offset: number) =>
   Buffer.from(`match:${offset}`, 'utf8').toString('base64url');
@@ -47,6 +49,7 @@ export const matchingQueries = {
       minScore,
       first,
       offset,
+      maxRecords: MATCH_MAX_RECORDS,
     });
     const edges = page.candidates.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
     return {
