@@ -14,7 +14,7 @@ import { matchCandidates } from '../../server/data/match-candidates';
 import { stableId } from '../../server/import/ids';
 import { runImport } from '../../server/import/run-import';
 import type { Database } from '../../server/neo4j/database';
-import { connectTestDatabase, testConnection } from '../support/database';
+import { connectTestDatabase, testDatabaseEnv } from '../support/database';
 import { graphChecksum } from '../support/graph-checksum';
 import { missingListFiles, SHARED_DATA } from '../support/list-records';
 import { readLabelledPairs } from '../support/match-evaluation';
@@ -98,7 +98,6 @@ describe.skipIf(missing !== null)(
     });
 
     it('prints the candidates and their reasons from npm run match', () => {
-      const connection = testConnection();
       const run = spawnSync(
         'npx',
         [
@@ -112,13 +111,7 @@ describe.skipIf(missing !== null)(
         {
           cwd: ROOT,
           encoding: 'utf8',
-          env: {
-            ...process.env,
-            NEO4J_URI: connection.uri,
-            NEO4J_USER: connection.user,
-            NEO4J_PASSWORD: connection.password,
-            NEO4J_DATABASE: connection.database,
-          },
+          env: testDatabaseEnv(),
         },
       );
       expect(run.status, run.stderr).toBe(0);
