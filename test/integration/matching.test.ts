@@ -4,18 +4,27 @@
  * without changing them, DIFFERENT keeps a pair out of the queue, and undoing restores the
  * graph exactly (a checksum of every node and relationship).
  */
+
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reconcileIdentities } from '../../server/data/judgements';
+import { authorNow } from '../../server/data/curation';
+import { identityOf } from '../../server/data/identities';
+import { judge, reconcileIdentities, undoJudgement } from '../../server/data/judgements';
 import { matchCandidates } from '../../server/data/match-candidates';
 import type { Database } from '../../server/neo4j/database';
 import { accessClient, READ_TOKEN } from '../support/access';
-import { connectTestDatabase } from '../support/database';
+import { connectTestDatabase, testDatabaseEnv } from '../support/database';
 import { graphChecksum } from '../support/graph-checksum';
 
 const P = 'matching-test';
 const SOURCE = `source:${P}-memo`;
 const SOURCE_TEXT =
   'Alpha Widgets Company is listed. Alpha Widgets Co., Ltd. is listed. Alpha Widgets (Beijing) Co., Ltd. is a subsidiary. Beta Gears Corporation is listed. Beta Gears Limited is listed.';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const FIXTURE_CSV = `${ROOT}test/fixtures/import/match.csv`;
+const FIXTURE_MAPPING = `${ROOT}test/fixtures/import/match.mapping.json`;
+const NORDLYS = 'fixture-match:entity:nordlys-holding-ab';
 
 let db: Database;
 let execute: ReturnType<typeof accessClient>;
@@ -25,7 +34,8 @@ const id = (name: string) => `${P}:${name}`;
 async function cleanUp() {
   await db.write(
     `MATCH (n) WHERE n.id STARTS WITH $prefix OR n.id STARTS WITH $source
-        OR (n:Judgement AND n.aId STARTS WITH $prefix)
+        OR n.id STARTS WITH 'fixture-match:' OR n.id = 'source:dataset:fixture-import-match'
+        OR (n:Judgement AND (n.aId STARTS WITH $prefix OR n.bId STARTS WITH $prefix))
         OR (n:Identity AND n.id STARTS WITH $identity)
      DETACH DELETE n`,
     { prefix: `${P}:`, source: `source:${P}`, identity: `identity:${P}:` },
@@ -342,6 +352,31 @@ describe('judgements', () => {
       id('alpha-ltd'),
     ]);
     await execute(UNDO, { id: judged.body.data?.judge.id });
+  });
+
+  it('rejoins a record that an import writes again under a judged id', async () => {
+    const importCli = () =>
+      spawnSync('npx', ['tsx', 'server/import/cli.ts', FIXTURE_CSV, '--mapping', FIXTURE_MAPPING], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: testDatabaseEnv(),
+      });
+    const imported = importCli();
+    expect(imported.status, imported.stderr).toBe(0);
+    await company('nordlys', 'Nordlys Holding AB', 'Alpha Widgets Company is listed.');
+    const judged = await judge(
+      db,
+      { a: id('nordlys'), b: NORDLYS, decision: 'same', note: null },
+      authorNow('test-curator'),
+    );
+    // The imported record is lost (a store rebuilt, a list re-imported from scratch) ...
+    await db.write('MATCH (e:Entity {id: $id}) DETACH DELETE e', { id: NORDLYS });
+    expect((await identityOf(db, id('nordlys')))?.recordIds).toEqual([id('nordlys')]);
+    // ... and the next import writes it again: it is back in its identity.
+    const again = importCli();
+    expect(again.status, again.stderr).toBe(0);
+    expect((await identityOf(db, NORDLYS))?.recordIds).toEqual([NORDLYS, id('nordlys')].sort());
+    await undoJudgement(db, judged.id);
   });
 
   it('refuses a pair that cannot be judged, saying why', async () => {
