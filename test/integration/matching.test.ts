@@ -247,6 +247,18 @@ describe('judgements', () => {
       id('alpha-company'),
       id('alpha-ltd'),
     ]);
+    // Each record shows the identity and, through it, every record with its own source.
+    const viaEntity = await execute<{
+      entity: { identity: { records: { id: string; citations: { source: { id: string } }[] }[] } };
+    }>(
+      `query($id: ID!) { entity(id: $id) { identity { records { id citations { source { id } } } } } }`,
+      { id: id('alpha-company') },
+      null,
+    );
+    expect(viaEntity.body.data?.entity.identity.records).toEqual([
+      { id: id('alpha-company'), citations: [{ source: { id: SOURCE } }] },
+      { id: id('alpha-ltd'), citations: [{ source: { id: SOURCE } }] },
+    ]);
     // Neither record changed: its name, country and citations are its own.
     const [record] = await db.read<{ name: string; country: string | null }>(
       'MATCH (e:Entity {id: $id}) RETURN e.name AS name, e.country AS country',
