@@ -19,6 +19,7 @@ import neo4j from 'neo4j-driver';
 import { runImport } from '../server/import/run-import';
 import { generateLinks, LINKS_MAPPING } from './import/generate-links';
 import { startBenchDatabase } from './lib/bench-database';
+import { runLoadCsv } from './lib/load-csv';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,30 +33,6 @@ const ROWS = option('rows', 1_000_000);
 const BATCH = option('batch-size', 2000);
 const WARMUP_ROWS = 10_000;
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-// The same records the importer writes: entities with names, keys and a citation, links with
-// dates, share and a citation. Ids are lower-cased like the importer's keys.
-const LOAD_CSV = `
-LOAD CSV WITH HEADERS FROM $url AS row
-CALL (row) {
-  MERGE (a:Entity {id: $prefix + 'company:' + toLower(row.owner_id)})
-    ON CREATE SET a:Company, a.kind = 'Company', a.name = row.owner_name, a.nameKey = toLower(row.owner_name),
-      a.aliases = [], a.searchText = row.owner_name, a.citationSourceIds = [$source],
-      a.citationExcerpts = ['owner_id: ' + row.owner_id + ' | owner_name: ' + row.owner_name],
-      a.citationLocators = [''], a.createdAt = $now, a.createdBy = 'load-csv'
-  MERGE (b:Entity {id: $prefix + 'company:' + toLower(row.company_id)})
-    ON CREATE SET b:Company, b.kind = 'Company', b.name = row.company_name, b.nameKey = toLower(row.company_name),
-      b.aliases = [], b.searchText = row.company_name, b.citationSourceIds = [$source],
-      b.citationExcerpts = ['company_id: ' + row.company_id + ' | company_name: ' + row.company_name],
-      b.citationLocators = [''], b.createdAt = $now, b.createdBy = 'load-csv'
-  MERGE (a)-[r:OWNS {id: $prefix + 'owns:' + toLower(row.link_id)}]->(b)
-  SET r.status = 'asserted', r.since = row.since, r.until = nullif(row.until, ''),
-    r.validFrom = CASE WHEN size(row.since) = 4 THEN row.since + '-01-01' ELSE row.since + '-01' END,
-    r.validTo = CASE WHEN row.until = '' THEN null ELSE row.until + '-12-31' END,
-    r.share = toFloat(row.share), r.citationSourceIds = [$source],
-    r.citationExcerpts = ['link_id: ' + row.link_id + ' | owner_id: ' + row.owner_id],
-    r.citationLocators = [''], r.createdAt = $now, r.createdBy = 'load-csv'
-} IN TRANSACTIONS OF $batch ROWS`;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'threadline-bench-import-'));
 const file = path.join(dir, 'links.csv');
@@ -89,20 +66,7 @@ async function timed<T>(run: () => Promise<T>): Promise<{ seconds: number; value
   return { seconds: (performance.now() - started) / 1000, value };
 }
 
-async function loadCsv(csv: string, prefix: string): Promise<void> {
-  const session = driver.session();
-  try {
-    await session.run(LOAD_CSV, {
-      url: `file://${csv}`,
-      prefix,
-      source: 'source:dataset:generated-links',
-      now: new Date().toISOString(),
-      batch: neo4j.int(BATCH),
-    });
-  } finally {
-    await session.close();
-  }
-}
+const loadCsv = (csv: string, prefix: string) => runLoadCsv(driver, csv, prefix, BATCH);
 
 const importFile = (csv: string, mappingFile: string) =>
   runImport(db, {

@@ -1,7 +1,8 @@
 /**
- * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client]
+ * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client,analytics,bulk]
  *   [--pairs 200] [--repeats 3] [--warmup 20] [--seconds 20] [--client-sizes 1k,5k,10k]
- *   [--import-rows 50k] [--group-by-type] [--out bench/results/<name>.json]`
+ *   [--import-rows 50k] [--analytics-sizes 100k] [--bulk-rows 1m] [--group-by-type]
+ *   [--out bench/results/<name>.json]`
  *
  * For each size: generates the seeded graph, starts a throw-away Neo4j, loads the graph through
  * the importer, starts the servers in a child process and runs the chosen sections. Results go
@@ -24,7 +25,16 @@ import { measureOverhead } from './sections/overhead';
 import { profileQueries } from './sections/profile';
 import { measureThroughput, mixedBodies } from './sections/throughput';
 
-const SECTIONS = ['overhead', 'profile', 'library', 'throughput', 'import', 'client'] as const;
+const SECTIONS = [
+  'overhead',
+  'profile',
+  'library',
+  'throughput',
+  'import',
+  'client',
+  'analytics',
+  'bulk',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -37,6 +47,10 @@ interface Options {
   seconds: number;
   clientSizes: number[];
   importRows: number;
+  /** Entities of the graphs the analytics section loads. */
+  analyticsSizes: number[];
+  /** Rows of the links file for bulk load against LOAD CSV. */
+  bulkRows: number;
   /** Sort rows by link type within each import batch (see generateGraph's groupByType). */
   groupByType: boolean;
   out: string;
@@ -68,6 +82,8 @@ function parseArgs(argv: string[]): Options {
     'seconds',
     'client-sizes',
     'import-rows',
+    'analytics-sizes',
+    'bulk-rows',
     'out',
   ];
   for (const key of flags.keys()) {
@@ -103,6 +119,10 @@ function parseArgs(argv: string[]): Options {
     seconds: int('seconds', smoke ? 2 : 20),
     groupByType,
     importRows: parseSize(flags.get('import-rows') ?? (smoke ? '2k' : '50k')),
+    analyticsSizes: (flags.get('analytics-sizes') ?? (smoke ? '1k' : '100k'))
+      .split(',')
+      .map(parseSize),
+    bulkRows: parseSize(flags.get('bulk-rows') ?? (smoke ? '2k' : '1m')),
     clientSizes: (flags.get('client-sizes') ?? (smoke ? '200' : '1k,5k,10k'))
       .split(',')
       .map(parseSize),
@@ -345,6 +365,27 @@ async function main(): Promise<void> {
       log('\n== import vs LOAD CSV');
       const { measureImport } = await import('./sections/import');
       report.import = await measureImport({ rows: options.importRows, log });
+      save();
+    }
+    if (options.sections.has('analytics')) {
+      log('\n== analytics (Graph Data Science) over the whole graph');
+      const { measureAnalytics } = await import('./sections/analytics');
+      report.analytics = await measureAnalytics({
+        sizes: options.analyticsSizes,
+        repeats: options.repeats,
+        heap: options.smoke ? '1g' : '4g',
+        log,
+      });
+      save();
+    }
+    if (options.sections.has('bulk')) {
+      log('\n== bulk load (offline importer) vs LOAD CSV');
+      const { measureBulk } = await import('./sections/bulk');
+      report.bulk = await measureBulk({
+        rows: options.bulkRows,
+        heap: options.smoke ? '1g' : '2g',
+        log,
+      });
       save();
     }
     if (options.sections.has('client')) {

@@ -4,8 +4,11 @@
  * A soak test, not part of `npm test`: starts a throw-away local Neo4j (seed story only) and the
  * real server process (`node --import tsx server/main.ts`, loopback only), then runs `clients`
  * concurrent readers with a mix of the API's queries for `seconds`, plus one curator writing an
- * entity or a link every `write-every-ms`. Reports errors, latency percentiles, throughput and
- * the server's RSS before and after. docs/reliability.md records a run.
+ * entity or a link every `write-every-ms`. Reports errors, latency percentiles, throughput, the
+ * server's RSS, and its heap after a forced garbage collection sampled through the run (about
+ * 40 samples; bench/lib/heap-probe.ts), with a verdict: a heap that keeps climbing after full
+ * collections is a leak, RSS that grows while it stays flat is V8 sizing its heap to the load.
+ * docs/reliability.md records runs.
  *
  * The per-IP rate limit is turned off for the run: all clients share 127.0.0.1.
  */
@@ -16,8 +19,10 @@ import { fileURLToPath } from 'node:url';
 import { EXAMPLE_QUERY } from '../server/graphql/example-query';
 import { freePort } from '../server/neo4j/local-neo4j';
 import { startBenchDatabase } from './lib/bench-database';
+import { type HeapSample, heapVerdict } from './lib/heap-verdict';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const HEAP_PROBE = new URL('./lib/heap-probe.ts', import.meta.url).href;
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -124,19 +129,23 @@ async function startServer(
   port: number,
   token: string,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NEO4J_URI: database.uri,
-      NEO4J_PASSWORD: database.password,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      THREADLINE_WRITE_TOKENS: `soak-curator:${token}`,
-      THREADLINE_RATE_LIMIT_PER_SECOND: '0',
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', '--import', HEAP_PROBE, 'server/main.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NEO4J_URI: database.uri,
+        NEO4J_PASSWORD: database.password,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        THREADLINE_WRITE_TOKENS: `soak-curator:${token}`,
+        THREADLINE_RATE_LIMIT_PER_SECOND: '0',
+      },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   let stderr = '';
   await new Promise<void>((resolve, reject) => {
     child.stderr?.on('data', (chunk) => {
@@ -215,8 +224,31 @@ async function main() {
     const sampler = setInterval(() => {
       rssPeak = Math.max(rssPeak, rssMiB(pid));
     }, 1000);
-    await Promise.all([...Array.from({ length: CLIENTS }, (_, i) => reader(i)), writer()]);
+    const heap: HeapSample[] = [];
+    const startedAt = Date.now();
+    const sampleEveryMs = Math.max(5_000, (SECONDS * 1000) / 40);
+    const heapSampler = (async () => {
+      for (;;) {
+        const sample = await heapAfterGc(server);
+        heap.push({ seconds: Math.round((Date.now() - startedAt) / 1000), ...sample });
+        log(
+          `t=${heap.at(-1)?.seconds} s: heap after GC ${sample.heapMiB} MiB, RSS ${sample.rssMiB} MiB`,
+        );
+        if (Date.now() + sampleEveryMs > deadline) return;
+        await new Promise((resolve) => setTimeout(resolve, sampleEveryMs));
+      }
+    })();
+    await Promise.all([
+      ...Array.from({ length: CLIENTS }, (_, i) => reader(i)),
+      writer(),
+      heapSampler,
+    ]);
     clearInterval(sampler);
+    // The last sample, once the load has stopped.
+    heap.push({
+      seconds: Math.round((Date.now() - startedAt) / 1000),
+      ...(await heapAfterGc(server)),
+    });
     const rssAfter = rssMiB(pid);
 
     const all = [...samples, ...writes];
@@ -256,14 +288,31 @@ async function main() {
       },
       byRead: byName,
       rssMiB: { afterWarmUp: rssBefore, peak: Math.max(rssPeak, rssAfter), after: rssAfter },
+      heapAfterGc: heapVerdict(heap),
+      heapSamples: heap,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    if (failed.length > 0) process.exitCode = 1;
+    if (failed.length > 0 || report.heapAfterGc.leak) process.exitCode = 1;
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
     await database.close();
   }
+}
+
+const MIB = 1024 * 1024;
+
+/** The server's heap after a forced full collection (and its RSS), through heap-probe.ts. */
+function heapAfterGc(server: ChildProcess): Promise<{ heapMiB: number; rssMiB: number }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the heap probe did not answer')), 30_000);
+    server.once('message', (message) => {
+      clearTimeout(timer);
+      const { heapUsed, rss } = message as { heapUsed: number; rss: number };
+      resolve({ heapMiB: round(heapUsed / MIB), rssMiB: round(rss / MIB) });
+    });
+    server.send('heap');
+  });
 }
 
 function round(value: number): number {

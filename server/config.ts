@@ -109,13 +109,14 @@ function namedTokens(env: Env, name: string): NamedToken[] {
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean)
-    .map((entry) => {
+    .map((entry, index) => {
       const colon = entry.indexOf(':');
       const tokenName = colon > 0 ? entry.slice(0, colon) : '';
       const token = colon > 0 ? entry.slice(colon + 1) : '';
+      // Name the entry by its position: without a colon the entry may be a bare token.
       if (!TOKEN_NAME.test(tokenName)) {
         throw new ConfigError(
-          `${name} entries must be name:token with a name of letters, digits, . _ @ - (up to 64); got an entry starting "${entry.slice(0, 8)}".`,
+          `${name} entries must be name:token with a name of letters, digits, . _ @ - (up to 64); entry ${index + 1} is not.`,
         );
       }
       if (token.length < MIN_TOKEN_LENGTH || /\s/.test(token)) {

@@ -6,6 +6,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { type Config, loadConfig } from './config';
+import { withDomainErrors } from './errors';
 import { createContext, type GraphQLContext } from './graphql/context';
 import { EXAMPLE_OPERATIONS } from './graphql/example-query';
 import { loadTypeDefs } from './graphql/load-type-defs';
@@ -13,6 +14,7 @@ import { resolvers } from './graphql/resolvers';
 import { useAccessControl } from './http/auth';
 import { createHttpServer } from './http/front-door';
 import { createGraphiQLPage } from './http/graphiql-page';
+import { useOperationErrorCodes } from './http/operation-errors';
 import { useQueryCost } from './http/query-cost';
 import {
   corsOptions,
@@ -32,7 +34,7 @@ export type ThreadlineYoga = YogaServerInstance<Record<string, unknown>, GraphQL
 export function createThreadlineSchema() {
   return makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers,
+    resolvers: withDomainErrors(resolvers),
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
 }
@@ -68,6 +70,7 @@ export function createThreadlineServer(db: Database, options: ThreadlineServerOp
       useIntrospection(options.introspection),
       useAccessControl(access),
       useQueryCost(),
+      useOperationErrorCodes(),
     ],
   });
   // Host checks, routing, rate limits and static files happen in front of yoga (front-door.ts).

@@ -5,10 +5,8 @@
  * MERGE/SET), so a concurrent change makes it write nothing and answer CONFLICT.
  */
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound, userError } from '../errors';
 import { packCitations, unpackCitations } from '../model/citations';
-import { linkEndsProblem } from '../model/link-ends';
-import { normalizeName } from '../model/normalize-name';
+import { ConflictError, InvalidInputError, NotFoundError } from '../model/domain-errors';
 import type { CitationRecord, EntityRecord, LinkRecord, SourceRecord } from '../model/types';
 import {
   ENTITY_KINDS,
@@ -17,6 +15,12 @@ import {
   type LinkStatus,
   type LinkType,
 } from '../model/vocabulary';
+import {
+  linkByIdCypher,
+  linkEndsProblem,
+  normalizeName,
+  searchTextCypher,
+} from '../model/write-rules';
 import type { Database } from '../neo4j/database';
 import { entityProjection, linkProjection, toEntity, toLink, toSource } from './projections';
 
@@ -31,19 +35,17 @@ export function authorNow(name: string): Author {
 }
 
 function changedMeanwhile(what: string): Error {
-  return userError(
-    'CONFLICT',
+  return new ConflictError(
     `${what} changed while this write ran; nothing was written. Read it again and retry.`,
   );
 }
 
-// `searchText` is name and aliases joined by newlines (docs/model.md); computed in Cypher from
-// the stored values so a write that changes only one of them keeps it right.
-const SEARCH_TEXT = "reduce(t = e.name, a IN coalesce(e.aliases, []) | t + '\\n' + a)";
+// `searchText` from the stored name and aliases, as every writer derives it (write-rules.ts).
+const SEARCH_TEXT = searchTextCypher('e.name', 'e.aliases');
 
 // ---- write commands (built and checked by server/graphql/resolvers/mutation/curation-input.ts)
 
-export interface EntityWrite {
+export interface EntityUpsertInput {
   id: string;
   kind: EntityKind;
   name: string;
@@ -53,7 +55,7 @@ export interface EntityWrite {
   citations: CitationRecord[] | undefined;
 }
 
-export interface LinkWrite {
+export interface LinkUpsertInput {
   id: string;
   type: LinkType;
   fromId: string;
@@ -96,13 +98,13 @@ async function checkEvidence(
   for (const row of rows) {
     const citation = citations[row.i];
     if (!row.found) {
-      throw badInput(
+      throw new InvalidInputError(
         `${field}[${row.i}].sourceId`,
         `no source with id "${citation?.sourceId}"; add it first with addSource.`,
       );
     }
     if (!row.verbatim) {
-      throw badInput(
+      throw new InvalidInputError(
         `${field}[${row.i}].excerpt`,
         `does not occur verbatim in the text of source "${citation?.sourceId}"; copy the words exactly.`,
       );
@@ -122,7 +124,7 @@ export interface EntityUpsert {
 
 export async function upsertEntity(
   db: Database,
-  write: EntityWrite,
+  write: EntityUpsertInput,
   author: Author,
 ): Promise<EntityUpsert> {
   const [state] = await db.read<{ kind: string | null; mergedInto: string | null }>(
@@ -132,21 +134,19 @@ export async function upsertEntity(
     { id: write.id },
   );
   if (state?.mergedInto) {
-    throw userError(
-      'CONFLICT',
+    throw new ConflictError(
       `"${write.id}" was merged into "${state.mergedInto}"; write to that entity instead.`,
       { mergedInto: state.mergedInto },
     );
   }
   const exists = Boolean(state?.kind);
   if (exists && state?.kind !== write.kind) {
-    throw userError(
-      'CONFLICT',
+    throw new ConflictError(
       `"${write.id}" is a ${state?.kind}, not a ${write.kind}; an entity's kind cannot change (merge two records with mergeEntities).`,
     );
   }
   if (!exists && (!write.citations || write.citations.length === 0)) {
-    throw badInput(
+    throw new InvalidInputError(
       'input.citations',
       'a new entity needs at least one citation (a source and a verbatim excerpt).',
     );
@@ -160,7 +160,7 @@ export async function upsertEntity(
     ...(write.citations ? packCitations(write.citations) : {}),
   };
   const label = ENTITY_KINDS.find((k) => k === write.kind);
-  if (!label) throw badInput('input.kind', 'is not an entity kind.');
+  if (!label) throw new InvalidInputError('input.kind', 'is not an entity kind.');
   const rows = await db.write<{ e: Record<string, unknown>; created: boolean }>(
     `OPTIONAL MATCH (existing:Entity {id: $id})
      WITH existing
@@ -191,15 +191,12 @@ export async function upsertEntity(
 
 // ---- links ---------------------------------------------------------------------------------
 
-// One index seek per type (each type has an index on id), as server/data/links.ts does.
-// Variables are named apart from the callers' so a sub-query cannot shadow them.
-const LINK_BY_ID = LINK_TYPES.map(
-  (type) => `MATCH (:Entity)-[found:${type} {id: $id}]->(:Entity) RETURN found`,
-).join(' UNION ALL ');
+// Named apart from the callers' variables so the sub-query cannot shadow them.
+const LINK_BY_ID = linkByIdCypher('$id', 'found');
 
 export async function upsertLink(
   db: Database,
-  write: LinkWrite,
+  write: LinkUpsertInput,
   author: Author,
 ): Promise<LinkRecord> {
   const [state] = await db.read<{
@@ -215,13 +212,18 @@ export async function upsertLink(
                  ELSE { type: type(found), fromId: startNode(found).id, toId: endNode(found).id, status: found.status } END AS existing`,
     { id: write.id, fromId: write.fromId, toId: write.toId },
   );
-  if (!state?.fromKind) throw badInput('input.fromId', `no entity with id "${write.fromId}".`);
-  if (!state.toKind) throw badInput('input.toId', `no entity with id "${write.toId}".`);
+  if (!state?.fromKind)
+    throw new InvalidInputError('input.fromId', `no entity with id "${write.fromId}".`);
+  if (!state.toKind)
+    throw new InvalidInputError('input.toId', `no entity with id "${write.toId}".`);
   if (write.fromId === write.toId) {
-    throw badInput('input.toId', 'must differ from fromId: a link joins two entities.');
+    throw new InvalidInputError(
+      'input.toId',
+      'must differ from fromId: a link joins two entities.',
+    );
   }
   const ends = linkEndsProblem(write.type, state.fromKind, state.toKind);
-  if (ends) throw badInput(ends.field, ends.message);
+  if (ends) throw new InvalidInputError(ends.field, ends.message);
   const existing = state.existing;
   if (existing) {
     if (
@@ -229,14 +231,12 @@ export async function upsertLink(
       existing.fromId !== write.fromId ||
       existing.toId !== write.toId
     ) {
-      throw userError(
-        'CONFLICT',
+      throw new ConflictError(
         `Link "${write.id}" exists as ${existing.fromId} -${existing.type}-> ${existing.toId}; a link's type and ends cannot change. Retract it and add a new link with another id.`,
       );
     }
     if (existing.status === 'retracted') {
-      throw userError(
-        'CONFLICT',
+      throw new ConflictError(
         `Link "${write.id}" is retracted; it stays as the record of that. Add a new link with another id.`,
       );
     }
@@ -254,7 +254,7 @@ export async function upsertLink(
     ...packCitations(write.citations),
   };
   const type = LINK_TYPES.find((t) => t === write.type);
-  if (!type) throw badInput('input.type', 'is not a link type.');
+  if (!type) throw new InvalidInputError('input.type', 'is not a link type.');
   const rows = await db.write<{ r: Record<string, unknown> }>(
     // Re-checks only links of this type (one index seek): the read above already refused an
     // id used by another type, and a small statement plans fast even on a busy server.
@@ -304,7 +304,7 @@ export async function retractLink(
     { id, reason, at: author.at, by: author.name },
   );
   const row = rows[0];
-  if (!row) throw notFound('link', id);
+  if (!row) throw new NotFoundError('link', id);
   return toLink(row.r);
 }
 
@@ -324,8 +324,7 @@ export async function addSource(
       ([name, value]) => (existing.s[name] ?? null) !== value,
     );
     if (differs.length === 0) return toSource(existing.s);
-    throw userError(
-      'CONFLICT',
+    throw new ConflictError(
       `Source "${write.id}" already exists with other values for ${differs.map(([n]) => n).join(', ')}; sources are documents and do not change. Use another id.`,
     );
   }
@@ -393,7 +392,7 @@ export async function mergeEntities(
   reason: string | null,
   author: Author,
 ): Promise<MergeResult> {
-  if (keepId === goneId) throw badInput('mergeId', 'must differ from keepId.');
+  if (keepId === goneId) throw new InvalidInputError('mergeId', 'must differ from keepId.');
   const rows = await db.read<{ e: Record<string, unknown>; types: string[] }>(
     `UNWIND $ids AS id MATCH (e:Entity {id: id})
      RETURN e { .* } AS e, COLLECT { MATCH (e)-[r]-() RETURN DISTINCT type(r) } AS types`,
@@ -402,10 +401,10 @@ export async function mergeEntities(
   const keep = rows.find((r) => r.e.id === keepId)?.e;
   const goneRow = rows.find((r) => r.e.id === goneId);
   const gone = goneRow?.e;
-  if (!keep) throw badInput('keepId', `no entity with id "${keepId}".`);
-  if (!gone) throw badInput('mergeId', `no entity with id "${goneId}".`);
+  if (!keep) throw new InvalidInputError('keepId', `no entity with id "${keepId}".`);
+  if (!gone) throw new InvalidInputError('mergeId', `no entity with id "${goneId}".`);
   if (keep.kind !== gone.kind) {
-    throw badInput(
+    throw new InvalidInputError(
       'mergeId',
       `is a ${String(gone.kind)} and "${keepId}" a ${String(keep.kind)}; only records of the same kind merge.`,
     );

@@ -1,7 +1,8 @@
 /** Reading links: one by id, and the links of many entities at once (for nested selections). */
 
 import type { EntityRecord, LinkRecord, SourceRecord } from '../model/types';
-import { LINK_TYPES, type LinkType, relationshipTypeExpression } from '../model/vocabulary';
+import { type LinkType, relationshipTypeExpression } from '../model/vocabulary';
+import { linkByIdCypher } from '../model/write-rules';
 import type { Database } from '../neo4j/database';
 import { type LinkFilter, linkFilterParams, linkPredicate } from './link-filter';
 import {
@@ -136,10 +137,7 @@ export interface LinkWithEnds {
   sources: SourceRecord[];
 }
 
-// One index seek per type (each type has an index on id); a type-less match would scan them all.
-const LINK_ID_LOOKUP = LINK_TYPES.map(
-  (type) => `MATCH (a:Entity)-[r:${type} {id: id}]->(b:Entity) RETURN a, r, b`,
-).join(' UNION ALL ');
+const LINK_ID_LOOKUP = linkByIdCypher('id', 'r', ['a', 'b']);
 
 export async function linksByIds(db: Database, ids: readonly string[]): Promise<LinkWithEnds[]> {
   const rows = await db.read<{

@@ -6,7 +6,7 @@
 
 import type { EntityRecord, LinkRecord, PathRecord, SourceRecord } from '../model/types';
 import type { EntityKind, LinkType } from '../model/vocabulary';
-import { relationshipTypeExpression } from '../model/vocabulary';
+import { kindLabels, relationshipTypeExpression } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
 import { type LinkFilter, linkFilterParams, linkPredicate } from './link-filter';
 import { DIRECTION_PATTERNS, type Direction } from './links';
@@ -21,6 +21,20 @@ import {
 
 export type PathMode = 'SHORTEST' | 'ALL_SHORTEST' | 'ALL';
 
+/**
+ * How paths are ordered. LENGTH: shortest first. HUB_PENALTY: by `hubCost` (the sum, over the
+ * entities between the ends, of ln(1 + links)), then length, so that paths through specific
+ * entities come before paths through hubs that link everything to everything.
+ */
+export type PathRank = 'LENGTH' | 'HUB_PENALTY';
+
+/** An entity's links of any type, status and direction: the degree that makes a hub. */
+const degree = (n: string) => `COUNT { (${n})--() }`;
+
+/** The hub cost of path `p`; its ends do not count. Same formula as docs/api.md. */
+const hubCostOf = (p: string) =>
+  `reduce(c = 0.0, n IN nodes(${p})[1..-1] | c + log(1 + ${degree('n')}))`;
+
 export interface PathQuery extends LinkFilter {
   from: string;
   to: string;
@@ -34,6 +48,9 @@ export interface PathQuery extends LinkFilter {
   direction: Direction;
   /** A validated integer within LIMITS.pathLimit. */
   limit: number;
+  /** Leave out entities between the ends with more links than this (any type or status). */
+  avoidHubsOver?: number | null;
+  rank?: PathRank | null;
 }
 
 export interface PathsResult {
@@ -48,8 +65,9 @@ export interface PathsResult {
 
 /** `y = b OR y:Person OR y:Company`: the end may be of any kind, the steps between may not. */
 function kindPredicate(kinds: readonly EntityKind[] | null | undefined): string {
-  if (!kinds || kinds.length === 0) return 'true';
-  return `(y = b OR ${kinds.map((kind) => `y:${kind}`).join(' OR ')})`;
+  const labels = kindLabels(kinds);
+  if (labels.length === 0) return 'true';
+  return `(y = b OR ${labels.map((kind) => `y:${kind}`).join(' OR ')})`;
 }
 
 /** The MATCH clause: selector, pattern and the simple-path rule. Exported for the benchmarks. */
@@ -58,14 +76,21 @@ export function pathPattern(query: PathQuery): string {
     relationshipTypeExpression(query.linkTypes ?? []),
     linkPredicate('r'),
   );
-  const node = `(y:Entity WHERE NOT y.id IN $avoid AND ${kindPredicate(query.kinds)})`;
+  const hubs =
+    query.avoidHubsOver == null ? '' : ` AND (y = b OR ${degree('y')} <= $avoidHubsOver)`;
+  const node = `(y:Entity WHERE NOT y.id IN $avoid AND ${kindPredicate(query.kinds)}${hubs})`;
   const quantified = `(a)((x)${step}${node}){1,${Math.trunc(query.maxHops)}}(b)`;
   // Shortest paths are simple already; SHORTEST k over trails needs the no-repeat rule, which
   // is part of the pattern's WHERE and so applies before the k are chosen.
+  const byHubs = query.rank === 'HUB_PENALTY';
+  // Ranked by hub cost, SHORTEST picks the cheapest of all shortest paths, and ALL has to see
+  // every simple path (the k shortest need not hold the k cheapest): no selector then.
   const selector =
-    query.mode === 'ALL_SHORTEST'
+    query.mode === 'ALL_SHORTEST' || (byHubs && query.mode === 'SHORTEST')
       ? 'ALL SHORTEST'
-      : `SHORTEST ${query.mode === 'SHORTEST' ? 1 : Math.trunc(query.limit) + 1}`;
+      : byHubs
+        ? ''
+        : `SHORTEST ${query.mode === 'SHORTEST' ? 1 : Math.trunc(query.limit) + 1}`;
   const simple =
     query.mode === 'ALL'
       ? 'WHERE all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])'
@@ -79,16 +104,25 @@ OPTIONAL MATCH (b:Entity {id: $to})
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
   ${pathPattern(query)}
-  WITH p ORDER BY length(p) LIMIT toInteger($limit) + 1
-  RETURN collect(p) AS found
+  WITH p, ${hubCostOf('p')} AS hubCost
+  ${pathOrder(query)}
+  RETURN collect(p) AS found, collect(hubCost) AS hubCosts
 }
-WITH a, b, found, reduce(rs = [], p IN found | rs + relationships(p)) AS allRels
+WITH a, b, found, hubCosts, reduce(rs = [], p IN found | rs + relationships(p)) AS allRels
 ${citedSourcesSubquery('allRels')}
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
-       [p IN found | {entityIds: [n IN nodes(p) | n.id], linkIds: [r IN relationships(p) | r.id]}] AS paths,
+       [i IN range(0, size(found) - 1) | {entityIds: [n IN nodes(found[i]) | n.id],
+         linkIds: [r IN relationships(found[i]) | r.id], hubCost: hubCosts[i]}] AS paths,
        [n IN reduce(ns = [], p IN found | ns + nodes(p)) | ${entityProjection('n')}] AS entities,
        [r IN allRels | ${linkProjection('r')}] AS links,
        sources`;
+}
+
+/** ORDER BY and LIMIT over the found paths `p` with their `hubCost`. */
+function pathOrder(query: PathQuery): string {
+  if (query.rank !== 'HUB_PENALTY') return 'ORDER BY length(p) LIMIT toInteger($limit) + 1';
+  const keep = query.mode === 'SHORTEST' ? '1' : 'toInteger($limit) + 1';
+  return `ORDER BY hubCost, length(p) LIMIT ${keep}`;
 }
 
 export function pathParams(query: PathQuery) {
@@ -97,6 +131,7 @@ export function pathParams(query: PathQuery) {
     to: query.to,
     avoid: [...(query.avoid ?? [])],
     limit: query.limit,
+    avoidHubsOver: query.avoidHubsOver ?? null,
     ...linkFilterParams(query),
   };
 }

@@ -1,17 +1,35 @@
 /** Checks of argument values against the server's caps; each failure names the argument. */
 import { badInput } from '../errors';
+import type { IntArgument } from '../model/limits';
+import {
+  ENTITY_KINDS,
+  type EntityKind,
+  LINK_STATUSES,
+  LINK_TYPES,
+  type LinkStatus,
+  type LinkType,
+} from '../model/vocabulary';
 
+/** The argument's value, or its default when left out or null; refused outside its range. */
 export function intInRange(
   argument: string,
   value: number | null | undefined,
-  fallback: number,
-  range: { min: number; max: number },
+  range: IntArgument,
 ): number {
-  const n = value ?? fallback;
+  const n = value ?? range.default;
   if (!Number.isInteger(n) || n < range.min || n > range.max) {
     throw badInput(argument, `must be an integer from ${range.min} to ${range.max}, got ${n}.`);
   }
   return n;
+}
+
+/** An optional integer argument with no default: null when left out, else checked like intInRange. */
+export function optionalIntInRange(
+  argument: string,
+  value: number | null | undefined,
+  range: { min: number; max: number },
+): number | null {
+  return value == null ? null : intInRange(argument, value, { ...range, default: value });
 }
 
 export function listWithin<T>(
@@ -24,6 +42,28 @@ export function listWithin<T>(
     throw badInput(argument, `allows at most ${max} items, got ${list.length}.`);
   }
   return list;
+}
+
+/**
+ * An enum list as the set it stands for: each value once, in the vocabulary's order, so the Cypher
+ * built from it depends only on the set, never on order or repetition. Absent or empty: null (no
+ * filter). A list longer than the vocabulary must repeat values and is refused unread: thousands
+ * of repeats once became thousands of words of Cypher for the planner.
+ */
+export function enumSet<T extends string>(
+  argument: string,
+  value: readonly T[] | null | undefined,
+  vocabulary: readonly T[],
+): T[] | null {
+  if (!value || value.length === 0) return null;
+  if (value.length > vocabulary.length) {
+    throw badInput(
+      argument,
+      `allows at most ${vocabulary.length} values (each value once), got ${value.length}.`,
+    );
+  }
+  const chosen = new Set(value);
+  return vocabulary.filter((v) => chosen.has(v));
 }
 
 export function nonEmptyText(argument: string, value: string, maxLength: number): string {
@@ -44,4 +84,21 @@ export function dayOrder(
   if (from && to && from > to) {
     throw badInput(toArg, `must not be before ${fromArg} (${from}), got ${to}.`);
   }
+}
+
+export interface FilterArgs {
+  linkTypes?: LinkType[] | null;
+  kinds?: EntityKind[] | null;
+  statuses?: LinkStatus[] | null;
+  asOf?: string | null;
+}
+
+/** The enum-list filters as sets (see enumSet), each checked against its cap. */
+export function filterSets(args: FilterArgs) {
+  return {
+    linkTypes: enumSet('linkTypes', args.linkTypes, LINK_TYPES),
+    kinds: enumSet('kinds', args.kinds, ENTITY_KINDS),
+    statuses: enumSet('statuses', args.statuses, LINK_STATUSES),
+    asOf: args.asOf ?? null,
+  };
 }

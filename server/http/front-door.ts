@@ -195,23 +195,44 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'Request Timeout']
           : [400, 'Bad Request'];
-    const body = errorBody(
-      'BAD_REQUEST',
-      `The server could not read this HTTP request (${reason}).`,
+    socket.end(
+      rawResponse(
+        status,
+        reason,
+        'BAD_REQUEST',
+        `The server could not read this HTTP request (${reason}).`,
+      ),
     );
-    const headers = {
-      ...securityHeaders(JSON_TYPE),
-      'content-type': JSON_TYPE,
-      'content-length': String(Buffer.byteLength(body)),
-      connection: 'close',
-    };
-    const head = Object.entries(headers)
-      .map(([name, value]) => `${name}: ${value}\r\n`)
-      .join('');
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\n${head}\r\n${body}`);
     return;
   }
   socket.destroy();
+}
+
+/** A whole HTTP/1.1 response as text, for sockets Node hands over without a response object. */
+function rawResponse(status: number, reason: string, code: string, message: string): string {
+  const body = errorBody(code, message);
+  const headers = {
+    ...securityHeaders(JSON_TYPE),
+    'content-type': JSON_TYPE,
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  const head = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  return `HTTP/1.1 ${status} ${reason}\r\n${head}\r\n${body}`;
+}
+
+/** CONNECT (a proxy's method) and protocol upgrades: this server offers neither. */
+function refuseTunnel(_request: IncomingMessage, socket: Duplex): void {
+  socket.end(
+    rawResponse(
+      405,
+      'Method Not Allowed',
+      'METHOD_NOT_ALLOWED',
+      'This server answers plain HTTP requests only: it is no proxy and has no WebSocket.',
+    ),
+  );
 }
 
 /** An HTTP server (not yet listening) with the front door before yoga. */
@@ -219,5 +240,7 @@ export function createHttpServer(options: FrontDoorOptions): Server {
   // A missing Host is refused by the front door, with the security headers Node's own 400 lacks.
   const server = createServer({ requireHostHeader: false }, createFrontDoor(options));
   server.on('clientError', answerClientError);
+  server.on('connect', refuseTunnel);
+  server.on('upgrade', refuseTunnel);
   return server;
 }

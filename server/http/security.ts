@@ -24,10 +24,18 @@ export const ARMOR_LIMITS = {
   maxDirectives: 10,
 } as const;
 
-/** Armor's refusals carry no code of their own; give them one clients can act on. */
+/**
+ * Armor's refusals are thrown from validation as "Syntax Error: …" with no code, and so were
+ * answered 200 even to clients that accept application/graphql-response+json. Make them read
+ * like every other validation error: a code, the plain message, and 400 where the
+ * GraphQL-over-HTTP spec asks for it (yoga answers `spec` statuses 200 under application/json).
+ */
 const tagTooComplex = [
   (_context: unknown, error: GraphQLError) => {
-    (error.extensions as Record<string, unknown>).code = 'QUERY_TOO_COMPLEX';
+    error.message = error.message.replace(/^Syntax Error: /, '');
+    const extensions = error.extensions as Record<string, unknown>;
+    extensions.code = 'QUERY_TOO_COMPLEX';
+    extensions.http = { spec: true, status: 400 };
   },
 ];
 
@@ -42,7 +50,8 @@ export function useArmor(): Plugin {
     },
     // Replaced by useQueryCost: Armor's cost reads only literal `first` values.
     costLimit: { enabled: false },
-    maxAliases: { n: ARMOR_LIMITS.maxAliases, ...common },
+    // Armor leaves __typename out by default; a thousand aliases of it are work all the same.
+    maxAliases: { n: ARMOR_LIMITS.maxAliases, allowList: [], ...common },
     maxTokens: { n: ARMOR_LIMITS.maxTokens, ...common },
     maxDirectives: { n: ARMOR_LIMITS.maxDirectives, ...common },
     // Suggestions ("did you mean ...?") are harmless with introspection on; keep them then.

@@ -6,16 +6,19 @@
  * values (a record the query does not mention was created): `created`, `updated` (a value
  * changed, an alias or a citation was added) or `unchanged` (nothing is written then), or a
  * problem (`kind:<Kind>` for an id that exists with another kind, `missing:<id>` for a link end
- * that is not in the graph, `moved` for a link id that joins other entities). Merging rules, so
+ * that is not in the graph, `moved` for a link id that joins other entities, `ends:<why>` for a
+ * link whose ends have kinds the model does not allow for its type). Merging rules, so
  * that re-importing converges:
  * - an entity keeps the name it was created with; other spellings become aliases;
- * - aliases and citations accumulate (a citation is new when its source and excerpt are);
+ * - aliases and citations accumulate (a citation is new when its source and excerpt are; a
+ *   known citation with another locator gets the new locator and counts as an update);
  * - link fields (status, dates, properties) take the newest row's values; null clears one.
  */
 import { packCitations, type StoredCitations } from '../model/citations';
-import { normalizeName } from '../model/normalize-name';
+import { LINK_ENDS } from '../model/link-ends';
 import type { CitationRecord } from '../model/types';
-import { isEntityKind, isLinkType } from '../model/vocabulary';
+import { isEntityKind, isLinkType, type LinkType } from '../model/vocabulary';
+import { normalizeName, searchTextCypher } from '../model/write-rules';
 import type { Database, Statement } from '../neo4j/database';
 import type { EntityWrite, LinkWrite, RowWrites } from './types';
 
@@ -153,9 +156,20 @@ const NEW_CITATIONS = `[i IN range(0, size(sourceIds) - 1)
       WHERE NOT any(j IN range(0, size(coalesce(old.citationSourceIds, [])) - 1)
         WHERE old.citationSourceIds[j] = sourceIds[i] AND old.citationExcerpts[j] = excerpts[i])]`;
 
-const APPEND_CITATIONS = `old.citationSourceIds = coalesce(old.citationSourceIds, []) + [i IN newCites | sourceIds[i]],
+// Indices of the row's citations that are stored with another locator (the row moved in the
+// file, or a wrong line number was corrected): the locator is updated, the citation kept.
+const MOVED_CITATIONS = `[i IN range(0, size(sourceIds) - 1)
+      WHERE any(j IN range(0, size(coalesce(old.citationSourceIds, [])) - 1)
+        WHERE old.citationSourceIds[j] = sourceIds[i] AND old.citationExcerpts[j] = excerpts[i]
+          AND coalesce(old.citationLocators[j], '') <> locators[i])]`;
+
+// Locators first: they are computed from the stored lists before those grow.
+const APPEND_CITATIONS = `old.citationLocators = [j IN range(0, size(coalesce(old.citationSourceIds, [])) - 1) |
+          coalesce(head([i IN movedCites WHERE old.citationSourceIds[j] = sourceIds[i]
+            AND old.citationExcerpts[j] = excerpts[i] | locators[i]]), old.citationLocators[j], '')]
+          + [i IN newCites | locators[i]],
+        old.citationSourceIds = coalesce(old.citationSourceIds, []) + [i IN newCites | sourceIds[i]],
         old.citationExcerpts = coalesce(old.citationExcerpts, []) + [i IN newCites | excerpts[i]],
-        old.citationLocators = coalesce(old.citationLocators, []) + [i IN newCites | locators[i]],
         old.createdAt = coalesce(old.createdAt, $now), old.createdBy = coalesce(old.createdBy, $by),
         old.updatedAt = $now, old.updatedBy = $by`;
 
@@ -173,7 +187,7 @@ function entityQuery(kind: string): string {
     WITH * WHERE old IS NULL
     CREATE (e:Entity:${kind} {id: id})
     SET e += {kind: '${kind}', name: rowName, nameKey: nameKey, aliases: rowAliases,
-      searchText: reduce(s = rowName, a IN rowAliases | s + '\\n' + a)},
+      searchText: ${searchTextCypher('rowName', 'rowAliases')}},
       e += properties,
       e += {${NEW_RECORD_STAMP}}
     RETURN 'created' AS outcome
@@ -184,13 +198,13 @@ function entityQuery(kind: string): string {
     WITH * WHERE old.kind = '${kind}'
     WITH *, reduce(acc = [], a IN [rowName] + rowAliases |
         CASE WHEN a = old.name OR a IN coalesce(old.aliases, []) OR a IN acc THEN acc ELSE acc + a END) AS newAliases,
-      ${NEW_CITATIONS} AS newCites,
+      ${NEW_CITATIONS} AS newCites, ${MOVED_CITATIONS} AS movedCites,
       ${changedKeys('properties')} AS changedProperties
-    WITH *, size(newAliases) + size(newCites) + size(changedProperties) > 0 AS changed
+    WITH *, size(newAliases) + size(newCites) + size(movedCites) + size(changedProperties) > 0 AS changed
     CALL (*) {
       WITH * WHERE changed
       WITH *, coalesce(old.aliases, []) + newAliases AS aliases
-      SET old.aliases = aliases, old.searchText = reduce(s = old.name, a IN aliases | s + '\\n' + a),
+      SET old.aliases = aliases, old.searchText = ${searchTextCypher('old.name', 'aliases')},
         old.nameKey = coalesce(old.nameKey, nameKey),
         old += properties,
         ${APPEND_CITATIONS}
@@ -209,22 +223,28 @@ function linkQuery(type: string): string {
   OPTIONAL MATCH (a:Entity {id: fromId})
   OPTIONAL MATCH (b:Entity {id: toId})
   OPTIONAL MATCH ()-[old:${type} {id: id}]->()
+  WITH *, ($ends.from IS NULL OR a.kind IN $ends.from) AS fromFits,
+    ($ends.to IS NULL OR b.kind IN $ends.to) AS toFits
   CALL (*) {
     WITH * WHERE a IS NULL OR b IS NULL
     RETURN 'missing:' + CASE WHEN a IS NULL THEN fromId ELSE toId END AS outcome
   UNION ALL
-    WITH * WHERE a IS NOT NULL AND b IS NOT NULL AND old IS NULL
+    WITH * WHERE a IS NOT NULL AND b IS NOT NULL AND NOT (fromFits AND toFits)
+    RETURN 'ends:' + CASE WHEN fromFits THEN toId + ' is a ' + b.kind + $ends.toText
+      ELSE fromId + ' is a ' + a.kind + $ends.fromText END AS outcome
+  UNION ALL
+    WITH * WHERE a IS NOT NULL AND b IS NOT NULL AND fromFits AND toFits AND old IS NULL
     CREATE (a)-[r:${type} {id: id}]->(b)
     SET r += fields, r += properties, r += {${NEW_RECORD_STAMP}}
     RETURN 'created' AS outcome
   UNION ALL
-    WITH * WHERE startNode(old) <> a OR endNode(old) <> b
+    WITH * WHERE fromFits AND toFits AND (startNode(old) <> a OR endNode(old) <> b)
     RETURN 'moved' AS outcome
   UNION ALL
-    WITH * WHERE startNode(old) = a AND endNode(old) = b
-    WITH *, ${NEW_CITATIONS} AS newCites,
+    WITH * WHERE fromFits AND toFits AND startNode(old) = a AND endNode(old) = b
+    WITH *, ${NEW_CITATIONS} AS newCites, ${MOVED_CITATIONS} AS movedCites,
       ${changedKeys('fields')} + ${changedKeys('properties')} AS changedFields
-    WITH *, size(newCites) + size(changedFields) > 0 AS changed
+    WITH *, size(newCites) + size(movedCites) + size(changedFields) > 0 AS changed
     CALL (*) {
       WITH * WHERE changed
       SET old += fields, old += properties,
@@ -234,6 +254,17 @@ function linkQuery(type: string): string {
   }
   RETURN collect(CASE WHEN outcome <> 'created' THEN [id, outcome] END) AS others
 }`;
+}
+
+/** The kinds a link type's ends may have (null: any), and the words for a misfit. */
+function endsParam(type: LinkType) {
+  const ends = LINK_ENDS[type];
+  return {
+    from: ends?.from ?? null,
+    to: ends?.to ?? null,
+    fromText: `; a ${type} link starts at ${ends?.from?.join(' or ')}`,
+    toText: `; a ${type} link ends at ${ends?.to?.join(' or ')}`,
+  };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -289,6 +320,7 @@ export function buildBatchStatements(
       cypher: `${linkQuery(type)}\nRETURN others`,
       params: {
         batch: { rows: group.map((l) => rowOf(LINK_COLUMNS, l)) },
+        ends: endsParam(type as LinkType),
         now: stamp.now,
         by: stamp.by,
       },

@@ -1,17 +1,18 @@
 /**
- * `npm run import -- <file> --mapping <file> [--format ftm] [--dry-run] [--match-existing]`.
- * Exit codes: 0 done (skipped rows are reported, not fatal), 1 the database failed (some batches
- * may be missing: re-run), 2 bad command line, mapping or file (nothing was written).
+ * `npm run import -- <file|url> --mapping <file> [--format ftm] [--dry-run] [--report r.json]`.
+ * Exit codes (EXIT in tally.ts): 0 every row imported or unchanged, 3 some rows skipped (each
+ * reported), 2 bad command line, mapping or file (nothing was written), 1 the database or the
+ * download failed part-way (only whole batches were written: run it again).
  */
-import { statSync } from 'node:fs';
 import { loadConfig } from '../config';
 import { reconcileIdentities } from '../data/judgements';
 import { type OpenDatabase, openDatabase } from '../neo4j/open-database';
 import { parseImportArgs, USAGE, UsageError } from './args';
 import { CsvHeaderError } from './csv-reader';
 import { createProgress } from './progress';
-import { ImportInputError, runImport } from './run-import';
-import { formatSummary } from './tally';
+import { formatSummary, writeReport } from './report';
+import { ImportInputError, ImportStopped, runImport } from './run-import';
+import { EXIT, type Summary } from './tally';
 
 const LOCK_HINT =
   'If "npm start" is running, it holds the local Neo4j store: stop it, or import into its database with NEO4J_URI=bolt://127.0.0.1:7687 npm run import -- ...';
@@ -43,33 +44,44 @@ async function main(): Promise<number> {
       return 1;
     }
   }
-  let size = 0;
-  try {
-    size = statSync(args.file).size;
-  } catch {
-    // runImport reports the missing file.
-  }
-  const progress = createProgress(process.stderr, size);
+  const progress = createProgress(process.stderr);
+  const report = (summary: Summary) => {
+    if (!args.reportFile) return;
+    const problem = writeReport(args.reportFile, summary);
+    if (problem) process.stderr.write(`${problem}\n`);
+  };
   try {
     const summary = await runImport(opened?.db ?? null, {
       ...args,
-      onProgress: (rows, bytes) => progress.update(rows, bytes),
+      onProgress: (rows, bytes, total) => progress.update(rows, bytes, total),
     });
     progress.done();
     // A record that came back under a judged record's id joins that record's identity again.
     if (opened) await reconcileIdentities(opened.db, null);
+    report(summary);
     process.stdout.write(
       args.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`,
     );
-    return summary.failedBatches.length > 0 ? 1 : 0;
+    return summary.exitCode;
   } catch (error) {
     progress.done();
     if (error instanceof ImportInputError || error instanceof CsvHeaderError) {
       process.stderr.write(`${error.message}\nNothing was written.\n`);
-      return 2;
+      return EXIT.badInput;
+    }
+    if (error instanceof ImportStopped) {
+      const summary = { ...error.summary, exitCode: EXIT.databaseFailed };
+      report(summary);
+      process.stdout.write(
+        args.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`,
+      );
+      process.stderr.write(
+        `Import stopped: ${error.message}\nWhat was written is whole batches; run the same command again to complete it.\n`,
+      );
+      return EXIT.databaseFailed;
     }
     process.stderr.write(`Import stopped: ${(error as Error).message}\n`);
-    return 1;
+    return EXIT.databaseFailed;
   } finally {
     await opened?.close();
   }

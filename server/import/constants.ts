@@ -6,7 +6,7 @@
  */
 import { validityWindow } from '../model/partial-date';
 import type { CitationRecord } from '../model/types';
-import { readCsv } from './csv-reader';
+import type { CsvItem } from './csv-reader';
 import { rowExcerpt, rowLocator } from './csv-row-mapper';
 import { type ConstantEvidence, type CsvMapping, type EndpointSpec, MappingError } from './mapping';
 import type { EntityWrite, LinkWrite } from './types';
@@ -15,15 +15,17 @@ function evidenceKey(e: ConstantEvidence): string {
   return `${e.column}\u0000${e.contains}`;
 }
 
+/** Reads the rows again from the start (a file is opened again, a URL downloaded again). */
+export type RowSource = () => AsyncIterable<CsvItem>;
+
 async function findEvidence(
-  file: string,
-  delimiter: string,
+  rows: RowSource,
   mapping: CsvMapping,
   wanted: ConstantEvidence[],
 ): Promise<Map<string, CitationRecord>> {
   const found = new Map<string, CitationRecord>();
   const remaining = new Map(wanted.map((e) => [evidenceKey(e), e]));
-  for await (const item of readCsv(file, { delimiter })) {
+  for await (const item of rows()) {
     if (remaining.size === 0) break;
     if (item.kind !== 'row') continue;
     const { cells, line } = item.row;
@@ -56,15 +58,14 @@ export interface ConstantWrites {
 }
 
 export async function resolveConstants(
-  file: string,
-  delimiter: string,
+  rows: RowSource,
   mapping: CsvMapping,
 ): Promise<ConstantWrites> {
   const entitySpecs = Object.values(mapping.constantEntities);
   const linkSpecs = mapping.constantLinks;
   const wanted = [...entitySpecs, ...linkSpecs].flatMap((spec) => spec.evidence);
   if (wanted.length === 0) return { entities: [], links: [] };
-  const found = await findEvidence(file, delimiter, mapping, wanted);
+  const found = await findEvidence(rows, mapping, wanted);
   const cite = (evidence: ConstantEvidence[]) =>
     evidence.map((e) => found.get(evidenceKey(e))).filter((c): c is CitationRecord => !!c);
   const endId = (end: EndpointSpec) =>

@@ -107,8 +107,9 @@ class RowContext {
  */
 export function translate(spec: ColumnSpec, cell: string): string {
   if (cell === '') return cell;
-  const mapped = spec.map?.[spec.ignoreCase ? cell.toLowerCase() : cell];
-  if (mapped !== undefined) return mapped;
+  const key = spec.ignoreCase ? cell.toLowerCase() : cell;
+  // Own keys only: a cell reading "constructor" must not find Object.prototype.constructor.
+  if (spec.map && Object.hasOwn(spec.map, key)) return spec.map[key] ?? cell;
   const rule = spec.patterns?.find((p) => p.match.test(cell));
   if (rule) return rule.value;
   return spec.default ?? cell;

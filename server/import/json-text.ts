@@ -45,7 +45,18 @@ function errorOffset(text: string): number {
   return low;
 }
 
-/** Parses JSON; a syntax error names the line and column where the text goes wrong. */
+/** A JSON syntax error with the line and column (1-based) where the text goes wrong. */
+export class JsonSyntaxError extends SyntaxError {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(`line ${line}, column ${column}: ${reason}`);
+  }
+}
+
+/** Parses JSON; a syntax error is a JsonSyntaxError naming its line and column. */
 export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -55,6 +66,6 @@ export function parseJsonText(text: string): unknown {
       .replace(/ in JSON$/, '')
       .replace(/, ".*" is not valid JSON$/s, '');
     const { line, column } = lineAndColumn(text, errorOffset(text));
-    throw new SyntaxError(`line ${line}, column ${column}: ${reason}`);
+    throw new JsonSyntaxError(line, column, reason);
   }
 }

@@ -61,17 +61,26 @@ function levenshtein(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** The allowed key a misspelt one most likely meant, or null when none is close. */
-export function nearestKey(key: string, allowed: readonly string[]): string | null {
+/**
+ * The allowed name a misspelt one most likely meant, or null when none is close. `contains`
+ * also counts one name inside the other (`dateFormat` → `format`, `alias` → `aliases`), which
+ * suits keys but not column names ("Owner type" is not "Owner").
+ */
+export function nearestKey(
+  key: string,
+  allowed: readonly string[],
+  contains = true,
+): string | null {
   const lower = key.toLowerCase();
   let best: { key: string; score: number } | null = null;
   for (const candidate of allowed) {
     const other = candidate.toLowerCase();
-    const contains = other.length >= 3 && (lower.includes(other) || other.includes(lower));
+    const inside =
+      contains && other.length >= 3 && (lower.includes(other) || other.includes(lower));
     const distance = levenshtein(lower, other);
     const close = distance <= Math.max(2, Math.floor(other.length / 3));
-    if (!contains && !close) continue;
-    const score = contains ? Math.min(distance, 1) : distance;
+    if (!inside && !close) continue;
+    const score = inside ? Math.min(distance, 1) : distance;
     if (!best || score < best.score) best = { key: candidate, score };
   }
   return best?.key ?? null;
@@ -117,9 +126,8 @@ function describe(error: ErrorObject, file: string): SchemaProblem | null {
       return { path: `${at}.${key}`, message: 'is not allowed as a key here' };
     }
     case 'not':
-      return params.propertyName === undefined && !('propertyName' in error)
-        ? { path: at, message: error.message ?? 'is not allowed' }
-        : null;
+      // Inside propertyNames, which names the key itself (below); elsewhere, say it plainly.
+      return 'propertyName' in error ? null : { path: at, message: 'is not allowed here' };
     case 'required': {
       const key = String(params.missingProperty);
       const description = resolve(parent?.properties?.[key], file)?.description;
@@ -168,6 +176,14 @@ export function schemaProblems(
       seen.add(key);
       problems.push(problem);
     }
+  }
+  // An invalid mapping is never let through because each message was judged a repeat.
+  const first = validate.errors?.[0];
+  if (problems.length === 0 && first) {
+    problems.push({
+      path: readablePath(first.instancePath),
+      message: first.message ?? 'is invalid',
+    });
   }
   return problems;
 }

@@ -18,7 +18,7 @@ import {
   type LinkType,
 } from '../model/vocabulary';
 import { compileDateFormat, type DateFormat } from './date-formats';
-import { type SchemaProblem, schemaProblems } from './mapping-schema';
+import { nearestKey, type SchemaProblem, schemaProblems } from './mapping-schema';
 import type { DatasetSource } from './types';
 
 /** An ordered rule of a column value: the first whose expression matches the cell wins. */
@@ -197,11 +197,24 @@ class Checker {
     const ignoreCase = raw.ignoreCase === true;
     if (ignoreCase) spec.ignoreCase = true;
     if (isObject(raw.map)) {
-      const map: Record<string, string> = {};
-      for (const [cell, value] of Object.entries(raw.map)) {
-        if (typeof value === 'string') map[ignoreCase ? cell.toLowerCase() : cell] = value;
+      const seen = new Map<string, string>();
+      for (const cell of Object.keys(raw.map)) {
+        const key = ignoreCase ? cell.toLowerCase() : cell;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          this.fail(
+            `${path}.map`,
+            `"${earlier}" and "${cell}" are the same key when ignoreCase is true; keep one`,
+          );
+        }
+        seen.set(key, cell);
       }
-      spec.map = map;
+      // fromEntries defines own properties, so a key such as "__proto__" stays a plain key.
+      spec.map = Object.fromEntries(
+        Object.entries(raw.map)
+          .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+          .map(([cell, value]) => [ignoreCase ? cell.toLowerCase() : cell, value]),
+      );
     }
     if (Array.isArray(raw.patterns)) {
       spec.patterns = raw.patterns.flatMap((rule, i) => {
@@ -618,9 +631,13 @@ export function checkColumns(mapping: CsvMapping, header: readonly string[]): vo
   const missing = [...mappedColumns(mapping)].filter((column) => !have.has(column));
   if (missing.length > 0) {
     throw new MappingError(
-      missing.map(
-        (column) => `column "${column}" is not in the file; its columns are: ${header.join(', ')}`,
-      ),
+      missing.map((column) => {
+        const nearest = nearestKey(column, header, false);
+        const columns = header.join(', ');
+        return nearest
+          ? `column "${column}" is not in the file; did you mean "${nearest}"? Its columns are: ${columns}`
+          : `column "${column}" is not in the file; its columns are: ${columns}`;
+      }),
     );
   }
 }

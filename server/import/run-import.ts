@@ -1,29 +1,39 @@
 /**
- * Runs one import: reads the file, maps rows, and writes them in batches, one transaction per
- * batch, with at most one batch in flight while the next is being read and prepared. Bad rows
- * are skipped and reported; a batch the database rejects is rolled back alone and reported, and
- * the import goes on (re-running it completes the missing batch: every write is keyed on stable
- * ids).
- * `dryRun` reads and validates everything and needs no database.
+ * Runs one import: reads the file or URL, maps rows, checks them against the write rules, and
+ * writes them in batches, one transaction per batch, with at most one batch in flight while the
+ * next is being read and prepared. Every row ends up imported, unchanged, skipped (with its line,
+ * column and reason) or, when the database fails, in a failed batch that a re-run completes
+ * (every write is keyed on stable ids). A batch the database refuses for its data is split until
+ * the refusing rows are found. `dryRun` reads and validates everything and needs no database.
  */
 import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { UnavailableError } from '../model/domain-errors';
+import type { CitationRecord } from '../model/types';
 import type { Database } from '../neo4j/database';
-import { type PreparedBatch, prepareBatch, sendBatch } from './batch-writer';
+import { type BatchResult, type PreparedBatch, prepareBatch, sendBatch } from './batch-writer';
 import { resolveConstants } from './constants';
-import { delimiterFor, readCsv, readHeader } from './csv-reader';
+import { type CsvLayout, DELIMITERS, delimiterName, readCsv, readLayout } from './csv-reader';
 import { mapCsvRow } from './csv-row-mapper';
 import { writeDatasetSource } from './dataset-source';
-import { isFtmEdge, mapFtmEntity, readFtm } from './ftm';
+import { ftmAddressLinks, isFtmEdge, mapFtmEntity, readFtm } from './ftm';
+import { type ImportInput, ImportInputError, InputInterrupted, importInput } from './input';
 import { parseJsonText } from './json-text';
-import { checkColumns, MappingError, parseFtmMapping, parseMapping } from './mapping';
+import {
+  type CsvMapping,
+  checkColumns,
+  MappingError,
+  parseFtmMapping,
+  parseMapping,
+} from './mapping';
 import { ExistingMatcher } from './matcher';
+import { RowChecker } from './row-checks';
 import { ImportTally, type Summary } from './tally';
 import type { DatasetSource, EntityWrite, RowWrites } from './types';
 
 export type ImportFormat = 'csv' | 'ftm';
 
 export interface ImportOptions {
+  /** A local path or an http(s) URL. */
   file: string;
   mappingFile: string;
   format: ImportFormat;
@@ -31,13 +41,14 @@ export interface ImportOptions {
   matchExisting: boolean;
   /** Rows per transaction. */
   batchSize: number;
-  onProgress?: (rows: number, bytes: number) => void;
+  /** Of the input's bytes (a key of ENCODINGS); UTF-8 when not given. */
+  encoding?: string;
+  onProgress?: (rows: number, bytes: number, totalBytes: number | null) => void;
 }
 
 export const DEFAULT_BATCH_SIZE = 2000;
 
-/** A problem with the input as a whole (missing file, bad mapping): nothing was written. */
-export class ImportInputError extends Error {}
+export { ImportInputError, InputInterrupted };
 
 function readJson(file: string, what: string): unknown {
   let text: string;
@@ -56,8 +67,32 @@ function readJson(file: string, what: string): unknown {
 }
 
 function isUnavailable(error: unknown): boolean {
-  const code = (error as { extensions?: { code?: string } })?.extensions?.code;
-  return code === 'SERVICE_UNAVAILABLE';
+  return error instanceof UnavailableError;
+}
+
+function neo4jCode(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/**
+ * Whether the database refused the batch for something in its rows (a value its index cannot
+ * hold, a value of the wrong type): then splitting the batch finds the rows. A twin written by a
+ * concurrent import is not such a refusal: it succeeds when run again.
+ */
+function refusedForData(error: unknown): boolean {
+  const code = neo4jCode(error);
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return false;
+  return code.startsWith('Neo.ClientError.') || /too large to index/i.test(String(error));
+}
+
+/** The database's refusal of one row, in words that say what to change. */
+function refusalReason(error: unknown): string {
+  const message = String((error as Error)?.message ?? error);
+  if (/too large to index/i.test(message)) {
+    return 'the database refused it: a value is too long for its index (names and keys are limited to 8,000 bytes)';
+  }
+  return `the database refused it: ${message.split('\n')[0]}`;
 }
 
 /** What an entity write contributes; the same contribution twice changes nothing. */
@@ -92,11 +127,12 @@ class BatchPipeline {
    * thousands of links) is not sent again: the database would find it unchanged.
    */
   private readonly sent = new Map<string, Set<string>>();
-  /** Resolves to whether the batch in flight committed. */
+  /** Resolves to whether the batch in flight committed whole. */
   private inFlight: Promise<boolean> = Promise.resolve(true);
   private fatal: unknown = null;
   private readonly matcher: ExistingMatcher | null;
   private readonly stamp: { now: string; by: string };
+  private sourceWritten = false;
 
   constructor(
     private readonly db: Database | null,
@@ -104,6 +140,7 @@ class BatchPipeline {
     private readonly batchSize: number,
     matchExisting: boolean,
     by: string,
+    private readonly source: DatasetSource,
   ) {
     this.matcher = db && matchExisting ? new ExistingMatcher(db) : null;
     this.stamp = { now: new Date().toISOString(), by };
@@ -122,6 +159,7 @@ class BatchPipeline {
     // Built while the batch before is still being written, so the database does not wait for
     // Node between batches; built again should that batch fail. Matching has to see what the
     // batch before wrote, so with --match-existing nothing is built ahead.
+    if (rows.length > 0) await this.writeSource();
     const ahead = rows.length > 0 && this.db && !this.matcher ? this.build(rows) : null;
     const previousCommitted = await this.inFlight;
     if (this.fatal) throw this.fatal;
@@ -134,52 +172,146 @@ class BatchPipeline {
     if (this.fatal) throw this.fatal;
   }
 
+  /**
+   * The input broke off: the batch in flight commits or rolls back whole before the import
+   * stops, and the rows not yet sent are counted as not written.
+   */
+  async abandon(): Promise<void> {
+    await this.inFlight;
+    for (const row of this.pending) if (row.line > 0) this.tally.rowOutcome('failed');
+    this.pending = [];
+  }
+
   private build(rows: readonly RowWrites[]): PipelineBatch {
     const sent: PipelineBatch['sent'] = [];
+    const inBatch = new Set<string>();
+    const firstTime = (id: string, key: string) => {
+      if (this.sent.get(id)?.has(key) || inBatch.has(`${id}\u0000${key}`)) return false;
+      inBatch.add(`${id}\u0000${key}`);
+      sent.push([id, key]);
+      return true;
+    };
+    // A citation this run has sent already keeps the locator it was sent with (its first row's
+    // line): sending it again from a later row would move the locator on every run.
+    const newCitations = (id: string, citations: readonly CitationRecord[]) =>
+      citations.filter((c) => firstTime(id, `cite\u0000${c.sourceId}\u0000${c.excerpt}`));
     const toSend = rows.map((row) => ({
       ...row,
-      entities: row.entities.filter((entity) => {
-        const key = contribution(entity);
-        if (this.sent.get(entity.id)?.has(key)) return false;
-        sent.push([entity.id, key]);
-        return true;
-      }),
+      entities: row.entities
+        .filter((entity) => !this.sent.get(entity.id)?.has(contribution(entity)))
+        .map((entity) => {
+          firstTime(entity.id, contribution(entity));
+          return { ...entity, citations: newCitations(entity.id, entity.citations) };
+        }),
+      links: row.links.map((link) => ({
+        ...link,
+        citations: newCitations(link.id, link.citations),
+      })),
     }));
     return { prepared: prepareBatch(toSend, this.stamp), sent };
   }
 
+  /** The dataset's Source is written with the first batch, so a file without rows leaves none. */
+  private async writeSource(): Promise<void> {
+    if (this.sourceWritten) return;
+    this.tally.sources.add(
+      this.source.id,
+      this.db ? await writeDatasetSource(this.db, this.source) : 'created',
+    );
+    this.sourceWritten = true;
+  }
+
   private async write(rows: RowWrites[], ahead: PipelineBatch | null): Promise<boolean> {
-    if (!this.db) {
-      for (const row of rows) {
-        for (const e of row.entities) this.tally.entities.add(e.id, 'created');
-        for (const l of row.links) this.tally.links.add(l.id, 'created');
-      }
-      return true;
-    }
-    let batch: PipelineBatch | null = null;
     try {
-      if (this.matcher) await this.applyMatches(rows);
-      batch = ahead ?? this.build(rows);
-      for (const [id, key] of batch.sent) {
-        const keys = this.sent.get(id);
-        if (keys) keys.add(key);
-        else this.sent.set(id, new Set([key]));
+      if (!this.db) {
+        for (const row of rows) {
+          for (const e of row.entities) this.tally.entities.add(e.id, 'created');
+          for (const l of row.links) this.tally.links.add(l.id, 'created');
+          if (row.line > 0) this.tally.rowOutcome('imported');
+        }
+        return true;
       }
-      const result = await sendBatch(this.db, batch.prepared);
-      for (const r of result.entities) this.tally.record('entity', r);
-      for (const r of result.links) this.tally.record('link', r);
+      if (this.matcher) await this.applyMatches(rows);
+      return await this.send(rows, ahead);
+    } catch (error) {
+      if (isUnavailable(error)) this.fatal = error;
+      this.fail(rows, error);
+      return false;
+    }
+  }
+
+  /**
+   * Sends rows in one transaction. A batch the database refuses for its data is split in two
+   * and each half sent again, down to single rows, which are reported and skipped; the rest is
+   * written. Resolves to whether every row committed.
+   */
+  private async send(rows: RowWrites[], ahead: PipelineBatch | null): Promise<boolean> {
+    const batch = ahead ?? this.build(rows);
+    for (const [id, key] of batch.sent) {
+      const keys = this.sent.get(id);
+      if (keys) keys.add(key);
+      else this.sent.set(id, new Set([key]));
+    }
+    try {
+      const result = await sendBatch(this.db as Database, batch.prepared);
+      this.recordOutcomes(rows, result);
       return true;
     } catch (error) {
       // Only contributions new to `sent` were sent, so forgetting them undoes exactly this batch.
-      for (const [id, key] of batch?.sent ?? []) this.sent.get(id)?.delete(key);
-      const lines = rows.map((r) => r.line).filter((l) => l > 0);
-      this.tally.failedBatches.push({
-        firstLine: lines.length > 0 ? Math.min(...lines) : 0,
-        lastLine: lines.length > 0 ? Math.max(...lines) : 0,
-        reason: (error as Error).message.split('\n')[0] ?? String(error),
-      });
-      if (isUnavailable(error)) this.fatal = error;
-      return false;
+      for (const [id, key] of batch.sent) this.sent.get(id)?.delete(key);
+      if (isUnavailable(error) || !refusedForData(error)) throw error;
+      const [first] = rows;
+      if (rows.length === 1 && first) {
+        if (first.line === 0) throw error;
+        this.tally.rowProblem({ line: first.line, reason: refusalReason(error) });
+        return false;
+      }
+      const half = Math.ceil(rows.length / 2);
+      const a = await this.send(rows.slice(0, half), null);
+      const b = await this.send(rows.slice(half), null);
+      return a && b;
+    }
+  }
+
+  /** Rows of a batch that did not commit: reported with their lines; a re-run writes them. */
+  private fail(rows: RowWrites[], error: unknown): void {
+    const lines = rows.map((r) => r.line).filter((l) => l > 0);
+    this.tally.failedBatches.push({
+      firstLine: lines.length > 0 ? Math.min(...lines) : 0,
+      lastLine: lines.length > 0 ? Math.max(...lines) : 0,
+      reason: (error as Error).message.split('\n')[0] ?? String(error),
+    });
+    for (let i = 0; i < lines.length; i++) this.tally.rowOutcome('failed');
+  }
+
+  /** Records every record's outcome, then each row's: skipped, imported or unchanged. */
+  private recordOutcomes(rows: readonly RowWrites[], result: BatchResult): void {
+    const refused = new Map<string, number>();
+    for (const r of result.entities) {
+      if (!this.tally.record('entity', r)) refused.set(r.id, r.line);
+    }
+    for (const r of result.links) {
+      if (!this.tally.record('link', r)) refused.set(r.id, r.line);
+    }
+    for (const row of rows) {
+      if (row.line === 0) continue;
+      const ids = [...row.entities.map((e) => e.id), ...row.links.map((l) => l.id)];
+      const refusedId = ids.find((id) => refused.has(id));
+      if (refusedId !== undefined) {
+        const reportedOn = refused.get(refusedId);
+        if (reportedOn === row.line) this.tally.rowOutcome('skipped');
+        else {
+          this.tally.rowProblem({
+            line: row.line,
+            reason: `its record ${refusedId} was not written (see line ${reportedOn})`,
+          });
+        }
+        continue;
+      }
+      const changed =
+        row.entities.some((e) => this.tally.entities.wasWritten(e.id)) ||
+        row.links.some((l) => this.tally.links.wasWritten(l.id));
+      this.tally.rowOutcome(changed ? 'imported' : 'unchanged');
     }
   }
 
@@ -214,61 +346,127 @@ class BatchPipeline {
   }
 }
 
-async function writeSource(db: Database | null, tally: ImportTally, source: DatasetSource) {
-  tally.sources.add(source.id, db ? await writeDatasetSource(db, source) : 'created');
+/** The mapping's delimiter as a character ("\\t" written out stands for a tab). */
+export function configuredDelimiter(configured: string | null): string | null {
+  return configured === '\\t' ? '\t' : configured;
+}
+
+/** Checks the mapped columns, with a hint when the header looks like several columns joined. */
+function checkHeaderColumns(mapping: CsvMapping, layout: CsvLayout): void {
+  try {
+    checkColumns(mapping, layout.header);
+  } catch (error) {
+    const [only] = layout.header;
+    const joinedBy = DELIMITERS.find((d) => d !== layout.delimiter && only?.includes(d));
+    if (!(error instanceof MappingError) || layout.header.length !== 1 || !joinedBy) throw error;
+    throw new MappingError([
+      ...error.problems,
+      `the header is one column, "${only}", read with the delimiter ${delimiterName(layout.delimiter)}; the file seems separated by ${delimiterName(joinedBy)}: set "delimiter": ${JSON.stringify(joinedBy)} in the mapping, or leave "delimiter" out to detect it`,
+    ]);
+  }
 }
 
 async function importCsv(
   db: Database | null,
+  input: ImportInput,
   options: ImportOptions,
   tally: ImportTally,
   by: string,
 ) {
   const mapping = parseMapping(readJson(options.mappingFile, 'mapping'));
-  const delimiter = delimiterFor(options.file, mapping.delimiter);
-  checkColumns(mapping, await readHeader(options.file, delimiter));
-  const constants = await resolveConstants(options.file, delimiter, mapping);
-  await writeSource(db, tally, mapping.dataset);
-  const pipeline = new BatchPipeline(db, tally, options.batchSize, options.matchExisting, by);
+  const encoding = options.encoding ?? 'utf-8';
+  const layout = await readLayout(input, {
+    delimiter: configuredDelimiter(mapping.delimiter),
+    encoding,
+  });
+  tally.layout = {
+    delimiter: layout.delimiter,
+    delimiterDetected: layout.delimiterDetected,
+    encoding,
+  };
+  checkHeaderColumns(mapping, layout);
+  const readOptions = { delimiter: layout.delimiter, encoding };
+  const constants = await resolveConstants(() => readCsv(input, readOptions), mapping);
+  const checker = new RowChecker();
+  const pipeline = new BatchPipeline(
+    db,
+    tally,
+    options.batchSize,
+    options.matchExisting,
+    by,
+    mapping.dataset,
+  );
   if (constants.entities.length + constants.links.length > 0) {
+    checker.remember(constants);
     await pipeline.add({ line: 0, ...constants });
     await pipeline.flush();
   }
   let bytes = 0;
-  for await (const item of readCsv(options.file, {
-    delimiter,
-    onBytes: (b) => {
-      bytes = b;
+  const rows = readCsv(
+    input,
+    {
+      ...readOptions,
+      onBytes: (b, total) => {
+        bytes = b;
+        tally.totalBytes = total;
+      },
     },
-  })) {
-    tally.rowsRead += 1;
-    if (item.kind === 'problem') {
-      tally.rowProblem(item.problem);
-    } else {
-      const mapped = mapCsvRow(mapping, item.row);
-      if (mapped.ok) await pipeline.add(mapped.writes);
-      else tally.rowProblem(mapped.problem);
+    () => {},
+    () => {
+      tally.blankLines += 1;
+    },
+  );
+  try {
+    for await (const item of rows) {
+      tally.rowsRead += 1;
+      if (item.kind === 'problem') {
+        tally.rowProblem(item.problem);
+      } else {
+        const mapped = mapCsvRow(mapping, item.row);
+        const problem = mapped.ok ? checker.check(mapped.writes, item.row.cells) : mapped.problem;
+        if (problem) tally.rowProblem(problem);
+        else if (mapped.ok) await pipeline.add(mapped.writes);
+      }
+      options.onProgress?.(tally.rowsRead, bytes, tally.totalBytes);
     }
-    options.onProgress?.(tally.rowsRead, bytes);
+  } catch (error) {
+    await pipeline.abandon();
+    throw error;
   }
   await pipeline.finish();
+  if (tally.rowsRead === 0) {
+    throw new ImportInputError(`${input.location} has a header but no rows: nothing to import.`);
+  }
 }
 
 async function importFtm(
   db: Database | null,
+  input: ImportInput,
   options: ImportOptions,
   tally: ImportTally,
   by: string,
 ) {
+  if (input.isUrl) {
+    throw new ImportInputError(
+      'FollowTheMoney files are read from a local file (they are read twice); download it first.',
+    );
+  }
   const mapping = parseFtmMapping(readJson(options.mappingFile, 'mapping'));
-  await writeSource(db, tally, mapping.dataset);
   const size = statSync(options.file).size;
+  const checker = new RowChecker();
   // Pass 1 writes the things, pass 2 the relationships, so every link finds both ends.
   for (const pass of ['things', 'edges'] as const) {
-    const pipeline = new BatchPipeline(db, tally, options.batchSize, options.matchExisting, by);
+    const pipeline = new BatchPipeline(
+      db,
+      tally,
+      options.batchSize,
+      options.matchExisting,
+      by,
+      mapping.dataset,
+    );
     const offset = pass === 'things' ? 0 : size;
     for await (const item of readFtm(options.file, (b) =>
-      options.onProgress?.(tally.rowsRead, (offset + b) / 2),
+      options.onProgress?.(tally.rowsRead, (offset + b) / 2, size),
     )) {
       if (item.kind === 'problem') {
         if (pass === 'things') {
@@ -277,39 +475,78 @@ async function importFtm(
         }
         continue;
       }
-      if (isFtmEdge(item.entity.schema) !== (pass === 'edges')) continue;
+      if (isFtmEdge(item.entity.schema) !== (pass === 'edges')) {
+        // A thing's links to its addresses go with the relationships, once every Address exists.
+        const addressLinks = pass === 'edges' && ftmAddressLinks(mapping, item.entity, item.line);
+        if (addressLinks) await pipeline.add(addressLinks);
+        continue;
+      }
       const mapped = mapFtmEntity(mapping, item.entity, item.line);
+      tally.rowsRead += 1;
       if (mapped.kind === 'unsupported') {
-        tally.rowsRead += 1;
-        tally.rowsSkipped += 1;
+        tally.rowOutcome('skipped');
         tally.unsupportedSchema(mapped.schema);
         continue;
       }
-      tally.rowsRead += 1;
-      if (mapped.kind === 'problem') tally.rowProblem(mapped.problem);
-      else await pipeline.add(mapped.writes);
+      const problem =
+        mapped.kind === 'problem' ? mapped.problem : checker.check(mapped.writes, null);
+      if (problem) tally.rowProblem(problem);
+      else if (mapped.kind !== 'problem') await pipeline.add(mapped.writes);
     }
     await pipeline.finish();
   }
+  if (tally.rowsRead === 0) {
+    throw new ImportInputError(`${input.location} has no entities: nothing to import.`);
+  }
 }
 
-/** Imports a file; `db` may be null only for a dry run. */
+/** Imports a file or URL; `db` may be null only for a dry run. */
 export async function runImport(db: Database | null, options: ImportOptions): Promise<Summary> {
   if (!db && !options.dryRun) throw new Error('A database is needed unless dryRun is set.');
-  try {
-    statSync(options.file);
-  } catch {
-    throw new ImportInputError(`Cannot read the data file ${options.file}: it does not exist.`);
-  }
-  const tally = new ImportTally();
-  const by = `import:${path.basename(options.file)}`;
+  const input = importInput(options.file);
+  const tally = new ImportTally(input.location, options.format);
+  const by = `import:${input.name}`;
   const target = options.dryRun ? null : db;
   try {
-    if (options.format === 'ftm') await importFtm(target, options, tally, by);
-    else await importCsv(target, options, tally, by);
+    if (options.format === 'ftm') await importFtm(target, input, options, tally, by);
+    else await importCsv(target, input, options, tally, by);
   } catch (error) {
     if (error instanceof MappingError) throw new ImportInputError(error.message);
+    if (error instanceof InputInterrupted || isUnavailable(error)) {
+      // Whatever was written is whole batches; say how far the import got.
+      throw new ImportStopped((error as Error).message, tally.summary(options.dryRun));
+    }
     throw error;
   }
   return tally.summary(options.dryRun);
+}
+
+/** The import stopped part-way (the database or the download went away): a re-run completes it. */
+export class ImportStopped extends Error {
+  constructor(
+    message: string,
+    readonly summary: Summary,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Writes rows that are already mapped, in batches, as an import does, without the row checks:
+ * for tests that need the database itself to refuse a row.
+ */
+export async function writeRows(
+  db: Database,
+  rows: readonly RowWrites[],
+  source: DatasetSource,
+  batchSize: number,
+): Promise<Summary> {
+  const tally = new ImportTally('rows', 'csv');
+  const pipeline = new BatchPipeline(db, tally, batchSize, false, 'import:rows', source);
+  for (const row of rows) {
+    tally.rowsRead += 1;
+    await pipeline.add(row);
+  }
+  await pipeline.finish();
+  return tally.summary(false);
 }

@@ -16,12 +16,34 @@ export interface Counts {
   skipped: number;
 }
 
+/** What became of the rows of the input; `read` is always the sum of the other four. */
+export interface RowCounts {
+  read: number;
+  /** Wrote or updated at least one record (or repeats records this run wrote). */
+  imported: number;
+  /** Everything it says was already in the graph. */
+  unchanged: number;
+  /** Reported in `problems` with its line and reason. */
+  skipped: number;
+  /** In a batch the database failed to write (`failedBatches`): a re-run writes them. */
+  failed: number;
+}
+
+export type RowOutcome = 'imported' | 'unchanged' | 'skipped' | 'failed';
+
 export interface Summary {
-  rows: { read: number; imported: number; skipped: number };
+  /** The file or URL imported. */
+  input: string;
+  format: 'csv' | 'ftm';
+  /** How a CSV file was read; null for FollowTheMoney. */
+  layout: { delimiter: string; delimiterDetected: boolean; encoding: string } | null;
+  rows: RowCounts;
+  /** Empty lines between rows: not rows, not counted in `rows`. */
+  blankLines: number;
   entities: Counts;
   links: Counts;
   sources: Counts;
-  /** Every skipped row or record with its line and reason, in file order. */
+  /** Every skipped row or record with its line (and column, when one is at fault), in file order. */
   problems: RowProblem[];
   /** FollowTheMoney schemata the importer does not map, with how many entities each had. */
   unsupported: Record<string, number>;
@@ -29,7 +51,12 @@ export interface Summary {
   matches: { line: number; name: string; matchedId: string; by: string }[];
   failedBatches: { firstLine: number; lastLine: number; reason: string }[];
   dryRun: boolean;
+  /** What `npm run import` exits with (docs/import.md#exit-codes). */
+  exitCode: number;
 }
+
+/** 0 every row in, 3 some rows skipped, 1 some batches failed (a re-run completes them). */
+export const EXIT = { ok: 0, databaseFailed: 1, badInput: 2, rowsSkipped: 3 } as const;
 
 class RecordTally {
   private readonly outcomes = new Map<string, number>();
@@ -38,6 +65,11 @@ class RecordTally {
   add(id: string, outcome: Outcome): void {
     const previous = this.outcomes.get(id) ?? 0;
     if (RANK[outcome] > previous) this.outcomes.set(id, RANK[outcome]);
+  }
+
+  /** Whether this run created or updated the record. */
+  wasWritten(id: string): boolean {
+    return (this.outcomes.get(id) ?? 0) >= RANK.updated;
   }
 
   counts(): Counts {
@@ -60,6 +92,9 @@ function describeProblem(kind: 'entity' | 'link', id: string, code: string): str
   if (code === 'moved') {
     return `${kind} ${id} not written: a link with this id joins other entities`;
   }
+  if (code.startsWith('ends:')) {
+    return `${kind} ${id} not written: ${code.slice(5)}`;
+  }
   return `${kind} ${id} not written: ${code}`;
 }
 
@@ -71,25 +106,44 @@ export class ImportTally {
   readonly unsupported: Record<string, number> = {};
   readonly matches: Summary['matches'] = [];
   readonly failedBatches: Summary['failedBatches'] = [];
+  readonly outcomes: Record<RowOutcome, number> = {
+    imported: 0,
+    unchanged: 0,
+    skipped: 0,
+    failed: 0,
+  };
   rowsRead = 0;
-  rowsSkipped = 0;
+  blankLines = 0;
+  totalBytes: number | null = null;
+  layout: Summary['layout'] = null;
+
+  constructor(
+    readonly input = '',
+    readonly format: Summary['format'] = 'csv',
+  ) {}
+
+  rowOutcome(outcome: RowOutcome): void {
+    this.outcomes[outcome] += 1;
+  }
 
   rowProblem(problem: RowProblem): void {
-    this.rowsSkipped += 1;
+    this.rowOutcome('skipped');
     this.problems.push(problem);
   }
 
-  record(kind: 'entity' | 'link', result: RecordResult): void {
+  /** Counts a record's outcome; false when it was refused (then reported as a problem). */
+  record(kind: 'entity' | 'link', result: RecordResult): boolean {
     const tally = kind === 'entity' ? this.entities : this.links;
     if (result.outcome in RANK) {
       tally.add(result.id, result.outcome as Outcome);
-    } else {
-      tally.skipped += 1;
-      this.problems.push({
-        line: result.line,
-        reason: describeProblem(kind, result.id, result.outcome),
-      });
+      return true;
     }
+    tally.skipped += 1;
+    this.problems.push({
+      line: result.line,
+      reason: describeProblem(kind, result.id, result.outcome),
+    });
+    return false;
   }
 
   unsupportedSchema(schema: string): void {
@@ -97,12 +151,19 @@ export class ImportTally {
   }
 
   summary(dryRun: boolean): Summary {
+    const rows = { read: this.rowsRead, ...this.outcomes };
+    const exitCode =
+      rows.failed > 0 || this.failedBatches.length > 0
+        ? EXIT.databaseFailed
+        : rows.skipped > 0
+          ? EXIT.rowsSkipped
+          : EXIT.ok;
     return {
-      rows: {
-        read: this.rowsRead,
-        imported: this.rowsRead - this.rowsSkipped,
-        skipped: this.rowsSkipped,
-      },
+      input: this.input,
+      format: this.format,
+      layout: this.layout,
+      rows,
+      blankLines: this.blankLines,
       entities: this.entities.counts(),
       links: this.links.counts(),
       sources: this.sources.counts(),
@@ -111,54 +172,7 @@ export class ImportTally {
       matches: [...this.matches],
       failedBatches: [...this.failedBatches],
       dryRun,
+      exitCode,
     };
   }
-}
-
-const countLine = (label: string, c: Counts, dryRun: boolean) =>
-  dryRun
-    ? `${label}: ${c.created} to write, ${c.skipped} skipped`
-    : `${label}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped`;
-
-/** The human summary printed at the end of `npm run import`. */
-export function formatSummary(summary: Summary, maxProblems = 50): string {
-  const lines: string[] = [];
-  lines.push(summary.dryRun ? 'Dry run: nothing was written.' : 'Import finished.');
-  const r = summary.rows;
-  lines.push(
-    `Rows: ${r.read} read, ${r.imported} ${summary.dryRun ? 'valid' : 'imported'}, ${r.skipped} skipped`,
-  );
-  lines.push(countLine('Entities', summary.entities, summary.dryRun));
-  lines.push(countLine('Links', summary.links, summary.dryRun));
-  if (!summary.dryRun) lines.push(countLine('Sources', summary.sources, false));
-  const unsupported = Object.entries(summary.unsupported);
-  if (unsupported.length > 0) {
-    const total = unsupported.reduce((sum, [, n]) => sum + n, 0);
-    lines.push(
-      `Not imported (unsupported FollowTheMoney schemata): ${total} — ${unsupported
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([schema, n]) => `${schema} ${n}`)
-        .join(', ')}`,
-    );
-  }
-  if (summary.matches.length > 0) {
-    lines.push(`Matched to existing entities (${summary.matches.length}):`);
-    for (const m of summary.matches) {
-      lines.push(`  line ${m.line}: "${m.name}" → ${m.matchedId} (by ${m.by})`);
-    }
-  }
-  if (summary.problems.length > 0) {
-    lines.push(`Skipped (${summary.problems.length}):`);
-    for (const p of summary.problems.slice(0, maxProblems))
-      lines.push(`  line ${p.line}: ${p.reason}`);
-    if (summary.problems.length > maxProblems) {
-      lines.push(`  ... and ${summary.problems.length - maxProblems} more (use --json for all)`);
-    }
-  }
-  for (const f of summary.failedBatches) {
-    lines.push(
-      `FAILED batch (lines ${f.firstLine}–${f.lastLine}), rolled back: ${f.reason}. Re-run the import to complete it.`,
-    );
-  }
-  return lines.join('\n');
 }

@@ -46,6 +46,8 @@ export interface RowWrites {
 
 export interface RowProblem {
   line: number;
+  /** The column at fault, when one is. */
+  column?: string | undefined;
   reason: string;
 }
 

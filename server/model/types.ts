@@ -64,4 +64,6 @@ export interface SubgraphRecord {
 export interface PathRecord {
   entityIds: string[];
   linkIds: string[];
+  /** Sum of ln(1 + links) over the entities between the ends (see PathRank). */
+  hubCost?: number;
 }

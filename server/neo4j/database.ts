@@ -1,11 +1,11 @@
 /**
  * The one place that owns the Neo4j driver and runs Cypher. Reads go through READ-routed managed
  * transactions (so a neo4j:// cluster spreads them over its members), every transaction gets a
- * timeout, and driver failures become the API's errors.
+ * timeout, and driver failures a caller can act on become domain errors.
  */
 import neo4j, { type Driver, type Neo4jError, type RecordShape } from 'neo4j-driver';
 import type { Neo4jConnection } from '../config';
-import { userError } from '../errors';
+import { TimeoutError, UnavailableError } from '../model/domain-errors';
 
 export interface QueryEvent {
   cypher: string;
@@ -122,23 +122,17 @@ function isNeo4jError(error: unknown): error is Neo4jError {
   return error instanceof Error && typeof (error as Neo4jError).code === 'string';
 }
 
-/** Turns driver errors a client can act on into coded GraphQL errors; the rest stay masked. */
+/** Turns driver errors a caller can act on into domain errors; the rest pass unchanged. */
 export function mapDriverError(error: unknown): unknown {
   if (!isNeo4jError(error)) return error;
   if (
     UNAVAILABLE_CODES.has(error.code) ||
     error.code === 'Neo.TransientError.General.DatabaseUnavailable'
   ) {
-    return userError(
-      'SERVICE_UNAVAILABLE',
-      'The graph database is not reachable right now; try again shortly.',
-    );
+    return new UnavailableError();
   }
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
-    return userError(
-      'QUERY_TIMEOUT',
-      'The query ran longer than the server allows; narrow it (fewer hops, link types or a smaller limit).',
-    );
+    return new TimeoutError();
   }
   return error;
 }

@@ -31,6 +31,12 @@ export interface LocalNeo4jOptions {
   port: number;
   heap: string;
   pageCache: string;
+  /**
+   * Register Neo4j Graph Data Science (the jars in neo4j/target/plugins), which the analytics
+   * queries need. Off only to run a database without it (tests of that case).
+   * @default true
+   */
+  graphDataScience?: boolean;
   /** Where progress and the database's own output go; defaults to stderr. */
   log?: (line: string) => void;
 }
@@ -179,10 +185,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const port = options.port === 0 ? await freePort() : options.port;
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const classpath = [
-    path.join(LAUNCHER_DIR, 'target', 'classes'),
-    path.join(LAUNCHER_DIR, 'target', 'lib', '*'),
-  ].join(path.delimiter);
+  const plugins =
+    options.graphDataScience === false
+      ? []
+      : ['--plugin-dir', path.join(LAUNCHER_DIR, 'target', 'plugins')];
   const java = spawn(
     'java',
     [
@@ -190,7 +196,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       `-Xmx${options.heap}`,
       ...JVM_FLAGS,
       '-cp',
-      classpath,
+      launcherClasspath(),
       'dev.threadline.neo4j.Launcher',
       '--data-dir',
       dataDir,
@@ -198,6 +204,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       String(port),
       '--page-cache',
       options.pageCache,
+      ...plugins,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -223,6 +230,17 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     },
   };
 }
+
+/** The launcher's classes and Neo4j's jars (GDS's and the offline importer's included). */
+export function launcherClasspath(): string {
+  return [
+    path.join(LAUNCHER_DIR, 'target', 'classes'),
+    path.join(LAUNCHER_DIR, 'target', 'lib', '*'),
+  ].join(path.delimiter);
+}
+
+/** The JVM flags Neo4j wants, for other uses of the launcher (the offline importer). */
+export const LAUNCHER_JVM_FLAGS: readonly string[] = JVM_FLAGS;
 
 /** The password the launcher generated for a data directory (it exists once Neo4j is ready). */
 export function readLocalPassword(dataDir: string): string {

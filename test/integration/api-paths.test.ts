@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
+import { loadGraph as loadGeneratedGraph } from '../support/generated-graph';
 import { dataOf, graphqlClient } from '../support/graphql';
-import {
-  allSimplePaths,
-  type RefEntity,
-  type RefLink,
-  type RefQuery,
-  shortestLength,
-} from '../support/reference-paths';
+import { allSimplePaths, type RefQuery, shortestLength } from '../support/reference-paths';
 
 let db: Database;
 let execute: ReturnType<typeof graphqlClient>;
@@ -59,19 +54,7 @@ function toVariables(q: RefQuery, mode: string, limit: number) {
   };
 }
 
-async function loadGraph(prefix: string) {
-  const links = await db.read<RefLink>(
-    `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id STARTS WITH $prefix AND b.id STARTS WITH $prefix
-     RETURN r.id AS id, type(r) AS type, a.id AS from, b.id AS to, r.status AS status,
-            r.validFrom AS validFrom, r.validTo AS validTo`,
-    { prefix },
-  );
-  const entities = await db.read<RefEntity>(
-    'MATCH (e:Entity) WHERE e.id STARTS WITH $prefix RETURN e.id AS id, e.kind AS kind',
-    { prefix },
-  );
-  return { links, entities: new Map(entities.map((e) => [e.id, e])) };
-}
+const loadGraph = (prefix: string) => loadGeneratedGraph(db, prefix);
 
 /** Checks one query in every mode against the reference search. */
 async function compare(graph: Awaited<ReturnType<typeof loadGraph>>, q: RefQuery) {

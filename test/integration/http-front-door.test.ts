@@ -10,7 +10,7 @@ import { type Config, loadConfig } from '../../server/config';
 import { createThreadlineServer } from '../../server/create-server';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
-import { type RawResponse, rawRequest } from '../support/raw-http';
+import { type RawResponse, rawRequest, sendRaw } from '../support/raw-http';
 
 let db: Database;
 const servers: Server[] = [];
@@ -162,6 +162,57 @@ describe('rate limits on every route', () => {
       expect(refused.headers['retry-after'], target).toBe('1');
       expect(errorCode(refused), target).toBe('RATE_LIMITED');
       expectSecurityHeaders(refused);
+    }
+  });
+});
+
+describe('malformed HTTP', () => {
+  let port: number;
+  beforeAll(async () => {
+    port = await serve();
+  });
+
+  function expectCleanRefusal(response: RawResponse, label: string) {
+    expect(response.status, label).toBeGreaterThanOrEqual(400);
+    expect(response.status, label).toBeLessThan(500);
+    expectSecurityHeaders(response);
+    // No stack frame, no file path, no module name.
+    expect(response.raw, label).not.toMatch(/\bat \S+ \(|\/work\/|node_modules|file:\/\/|\.ts:\d/);
+  }
+
+  it('answers an absolute-form target, OPTIONS * and bad Host values with a 4xx and the headers', async () => {
+    const cases: { label: string; method?: string; target?: string; host?: string }[] = [
+      { label: 'absolute-form', target: 'http://localhost/graphql?query=%7B__typename%7D' },
+      { label: 'absolute-form naming another host', target: 'http://attacker.example/graphql' },
+      { label: 'OPTIONS *', method: 'OPTIONS', target: '*' },
+      { label: 'port out of range', host: 'x:99999' },
+      { label: 'unclosed IPv6 literal', host: '[bad' },
+      { label: 'IPv6 literal with port out of range', host: '[::1]:70000' },
+      { label: 'userinfo in Host', host: 'user@localhost' },
+    ];
+    for (const { label, method, target, host } of cases) {
+      const response = await rawRequest(port, {
+        method: method ?? 'GET',
+        target: target ?? '/graphql?query=%7B__typename%7D',
+        host: host ?? 'localhost',
+      });
+      expectCleanRefusal(response, label);
+      expect(response.status, label).toBe(400);
+    }
+  });
+
+  it('answers requests Node cannot parse with a 4xx and the headers', async () => {
+    const requests = [
+      'GET /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n',
+      'GET /graphql HTTP/9.9\r\nHost: localhost\r\n\r\n',
+      'NOT A REQUEST\r\n\r\n',
+      'GET / HTTP/1.1\r\nHost: localhost\r\nBad Header Name: x\r\n\r\n',
+      `GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      'POST /graphql HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+    ];
+    for (const text of requests) {
+      const response = await sendRaw(port, text);
+      expectCleanRefusal(response, text.slice(0, 40));
     }
   });
 });

@@ -112,7 +112,9 @@ describe.skipIf(!PRESENT)(
         expect(summaries[i]?.rows).toEqual({
           read: rows.length,
           imported: rows.length,
+          unchanged: 0,
           skipped: 0,
+          failed: 0,
         });
         expect(summaries[i]?.problems).toEqual([]);
       });

@@ -12,7 +12,9 @@ import { writeBatch } from '../../server/import/batch-writer';
 import { runImport } from '../../server/import/run-import';
 import type { Summary } from '../../server/import/tally';
 import type { EntityWrite, RowWrites } from '../../server/import/types';
-import type { Database } from '../../server/neo4j/database';
+import { UnavailableError } from '../../server/model/domain-errors';
+import { createDatabase, type Database } from '../../server/neo4j/database';
+import { freePort } from '../../server/neo4j/local-neo4j';
 import { connectTestDatabase } from '../support/database';
 
 const FIXTURES = new URL('../fixtures/import/', import.meta.url).pathname;
@@ -98,7 +100,8 @@ describe('importing a CSV with a mapping', () => {
   });
 
   it('imports the good rows and reports every bad one with its line and reason', () => {
-    expect(first.rows).toEqual({ read: 13, imported: 5, skipped: 8 });
+    expect(first.rows).toEqual({ read: 13, imported: 5, unchanged: 0, skipped: 8, failed: 0 });
+    expect(first.exitCode).toBe(3);
     expect(first.problems.map((p) => [p.line, p.reason.split(/[:;]/)[0]])).toEqual([
       [6, 'missing key'],
       [7, 'unknown kind "robot" in column "Owner type" for entity "owner"'],
@@ -177,13 +180,19 @@ describe('importing a CSV with a mapping', () => {
     expect(again.entities).toEqual({ created: 0, updated: 0, unchanged: 9, skipped: 0 });
     expect(again.links).toEqual({ created: 0, updated: 0, unchanged: 8, skipped: 0 });
     expect(again.sources).toEqual({ created: 0, updated: 0, unchanged: 1, skipped: 0 });
+    expect(again.rows).toEqual({ read: 13, imported: 0, unchanged: 5, skipped: 8, failed: 0 });
     expect(await graphUnder('fixture-import:')).toEqual(before);
   });
 
   it('updates periods and statuses from a newer version of the list instead of duplicating', async () => {
     const v2 = await importFile('registry-v2.csv', 'registry.mapping.json');
-    expect(v2.links).toEqual({ created: 0, updated: 2, unchanged: 6, skipped: 0 });
-    expect(v2.entities).toEqual({ created: 0, updated: 0, unchanged: 9, skipped: 0 });
+    // Lund Bank's row moved from line 13 to line 6: its citations' locators are updated too.
+    expect(v2.links).toEqual({ created: 0, updated: 3, unchanged: 5, skipped: 0 });
+    expect(v2.entities).toEqual({ created: 0, updated: 2, unchanged: 7, skipped: 0 });
+    expect(v2.rows).toEqual({ read: 5, imported: 2, unchanged: 3, skipped: 0, failed: 0 });
+    expect((await link('fixture-import:owns:jonas-lund:lund-bank'))?.r.citationLocators).toEqual([
+      'line 6, https://example.org/docs/13',
+    ]);
     const delisted = await link('fixture-import:listed:nordlys-holding-ab:2021-01-14');
     expect(delisted?.r).toMatchObject({ until: '2023-06-30', validTo: '2023-06-30' });
     expect(delisted?.r.citationExcerpts).toHaveLength(2);
@@ -199,7 +208,7 @@ describe('importing a CSV with a mapping', () => {
     await removeFixtureData();
     const dry = await importFile('registry.csv', 'registry.mapping.json', { dryRun: true });
     expect(dry.dryRun).toBe(true);
-    expect(dry.rows).toEqual({ read: 13, imported: 5, skipped: 8 });
+    expect(dry.rows).toEqual({ read: 13, imported: 5, unchanged: 0, skipped: 8, failed: 0 });
     expect(dry.entities.created).toBe(9);
     expect(dry.links.created).toBe(8);
     expect((await graphUnder('fixture-import:')).entities).toEqual([]);
@@ -266,9 +275,11 @@ describe('importing FollowTheMoney JSON lines', () => {
   });
 
   it('imports things and relationships, and counts what it cannot map', () => {
-    expect(summary.rows).toEqual({ read: 27, imported: 19, skipped: 8 });
-    expect(summary.unsupported).toEqual({ Vessel: 2, Address: 1 });
-    expect(summary.entities).toEqual({ created: 10, updated: 0, unchanged: 0, skipped: 0 });
+    // Line 19's link has an end that is not in the graph: the row is skipped and says why.
+    // Skipped: line 19 (an end not in the graph), the two Vessels, and lines 23-27.
+    expect(summary.rows).toEqual({ read: 27, imported: 19, unchanged: 0, skipped: 8, failed: 0 });
+    expect(summary.unsupported).toEqual({ Vessel: 2 });
+    expect(summary.entities).toEqual({ created: 11, updated: 0, unchanged: 0, skipped: 0 });
     expect(summary.links).toEqual({ created: 9, updated: 0, unchanged: 0, skipped: 1 });
     expect(summary.problems.map((p) => p.line)).toEqual([19, 23, 24, 25, 26, 27]);
     expect(summary.problems[0]?.reason).toBe(
@@ -281,6 +292,7 @@ describe('importing FollowTheMoney JSON lines', () => {
       "MATCH (e:Entity) WHERE e.id STARTS WITH 'fixture-ftm:' RETURN e.id AS id, e.kind AS kind ORDER BY id",
     );
     expect(Object.fromEntries(kinds.map((k) => [k.id.slice(12), k.kind]))).toEqual({
+      'a-1': 'Address',
       'c-acme': 'Company',
       'c-sub': 'Company',
       'le-fund': 'Organization',
@@ -319,7 +331,7 @@ describe('importing FollowTheMoney JSON lines', () => {
 
   it('updates the same entities when a newer export is imported', async () => {
     const again = await importFile('ftm.jsonl', 'ftm.mapping.json', { format: 'ftm' });
-    expect(again.entities).toEqual({ created: 0, updated: 0, unchanged: 10, skipped: 0 });
+    expect(again.entities).toEqual({ created: 0, updated: 0, unchanged: 11, skipped: 0 });
     expect(again.links).toEqual({ created: 0, updated: 0, unchanged: 9, skipped: 1 });
   });
 });
@@ -509,5 +521,43 @@ describe('a batch the database refuses in the middle of an import', () => {
       ['fixture-refused:company:carol', 'fixture-refused:company:beta'],
       ['fixture-refused:company:alpha', 'fixture-refused:company:delta'],
     ]);
+  });
+
+  it('stops at the first batch the database cannot take because it is gone, with a domain error', async () => {
+    // Batches go to a port where nothing listens (a real driver, a real connection refusal);
+    // the dataset source still goes to the test database.
+    const nowhere = createDatabase(
+      {
+        uri: `bolt://127.0.0.1:${await freePort()}`,
+        user: 'neo4j',
+        password: '',
+        database: 'neo4j',
+      },
+      { queryTimeoutMs: 2_000 },
+    );
+    const written: string[] = [];
+    const gone: Database = {
+      ...db,
+      writeAll: (statements) => {
+        written.push(JSON.stringify(statements));
+        return nowhere.writeAll(statements);
+      },
+    };
+    try {
+      const outcome = await runImport(gone, {
+        file: `${FIXTURES}registry.csv`,
+        mappingFile: `${FIXTURES}registry.mapping.json`,
+        format: 'csv',
+        dryRun: false,
+        matchExisting: false,
+        batchSize: 1,
+      }).catch((error: unknown) => error);
+      expect(outcome).toBeInstanceOf(UnavailableError);
+      // It stopped instead of trying (and reporting) every batch of the file.
+      expect(written.length).toBeLessThanOrEqual(2);
+    } finally {
+      await nowhere.close();
+      await removeFixtureData();
+    }
   });
 });

@@ -14,7 +14,7 @@ import { matchCandidates } from '../../server/data/match-candidates';
 import type { Database } from '../../server/neo4j/database';
 import { accessClient, READ_TOKEN } from '../support/access';
 import { connectTestDatabase, testDatabaseEnv } from '../support/database';
-import { graphChecksum } from '../support/graph-checksum';
+import { wholeGraphChecksum } from '../support/graph-checksum';
 
 const P = 'matching-test';
 const SOURCE = `source:${P}-memo`;
@@ -220,7 +220,7 @@ describe('judgements', () => {
   });
 
   it('SAME joins two records into one identity, and undo restores the graph exactly', async () => {
-    const before = await graphChecksum(db);
+    const before = await wholeGraphChecksum(db);
     const judged = await execute<JudgeAnswer>(JUDGE, {
       a: id('alpha-ltd'),
       b: id('alpha-company'),
@@ -279,13 +279,13 @@ describe('judgements', () => {
 
     const undone = await execute(UNDO, { id: judgement?.id });
     expect(undone.body.errors).toBeUndefined();
-    expect(await graphChecksum(db)).toEqual(before);
+    expect(await wholeGraphChecksum(db)).toEqual(before);
   });
 
   it('joins three records through two judgements and splits them again on undo', async () => {
-    const before = await graphChecksum(db);
+    const before = await wholeGraphChecksum(db);
     await company('alpha-inc', 'Alpha Widgets Inc.', 'Alpha Widgets Company is listed.');
-    const withThird = await graphChecksum(db);
+    const withThird = await wholeGraphChecksum(db);
     const first = await execute<JudgeAnswer>(JUDGE, {
       a: id('alpha-company'),
       b: id('alpha-ltd'),
@@ -314,9 +314,9 @@ describe('judgements', () => {
       id('alpha-ltd'),
     ]);
     await execute(UNDO, { id: second.body.data?.judge.id });
-    expect(await graphChecksum(db)).toEqual(withThird);
+    expect(await wholeGraphChecksum(db)).toEqual(withThird);
     await db.write('MATCH (e:Entity {id: $id}) DETACH DELETE e', { id: id('alpha-inc') });
-    expect(await graphChecksum(db)).toEqual(before);
+    expect(await wholeGraphChecksum(db)).toEqual(before);
   });
 
   it('DIFFERENT keeps a pair out of the queue; UNSURE keeps it in, with the judgement', async () => {

@@ -28,6 +28,10 @@ export interface RefQuery {
   asOf?: string;
   avoid?: string[];
   direction?: 'OUTGOING' | 'INCOMING' | 'BOTH';
+  /** Entities between the ends may have at most this many links (`degrees` must be given). */
+  avoidHubsOver?: number;
+  /** Links per entity, every type and status counted: see `degreesOf`. */
+  degrees?: ReadonlyMap<string, number>;
 }
 
 interface Step {
@@ -58,7 +62,9 @@ function adjacency(
   };
   const enterable = (id: string) =>
     id === q.to ||
-    (!(q.avoid ?? []).includes(id) && (!q.kinds || q.kinds.includes(entities.get(id)?.kind ?? '')));
+    (!(q.avoid ?? []).includes(id) &&
+      (!q.kinds || q.kinds.includes(entities.get(id)?.kind ?? '')) &&
+      (q.avoidHubsOver === undefined || (q.degrees?.get(id) ?? 0) <= q.avoidHubsOver));
   for (const link of links) {
     if (!usable(link, q)) continue;
     const direction = q.direction ?? 'BOTH';
@@ -119,4 +125,38 @@ export function shortestLength(
     frontier = next;
   }
   return null;
+}
+
+/** Links per entity over every link given, whatever its type, status or direction. */
+export function degreesOf(links: readonly RefLink[]): Map<string, number> {
+  const degrees = new Map<string, number>();
+  for (const link of links) {
+    degrees.set(link.from, (degrees.get(link.from) ?? 0) + 1);
+    degrees.set(link.to, (degrees.get(link.to) ?? 0) + 1);
+  }
+  return degrees;
+}
+
+/** The entities a path of link ids visits, from `from` on. */
+export function pathEntities(
+  linkIds: readonly string[],
+  from: string,
+  links: ReadonlyMap<string, RefLink>,
+): string[] {
+  const visited = [from];
+  for (const id of linkIds) {
+    const link = links.get(id);
+    const at = visited.at(-1);
+    if (!link || (link.from !== at && link.to !== at)) throw new Error(`Broken path at ${id}`);
+    visited.push(link.from === at ? link.to : link.from);
+  }
+  return visited;
+}
+
+/** Hub cost as docs/api.md defines it: sum of ln(1 + degree) over the entities between the ends. */
+export function hubCost(
+  entityIds: readonly string[],
+  degrees: ReadonlyMap<string, number>,
+): number {
+  return entityIds.slice(1, -1).reduce((sum, id) => sum + Math.log(1 + (degrees.get(id) ?? 0)), 0);
 }

@@ -4,6 +4,7 @@ import { EntityKind, LinkStatus } from './enums';
 import { Link, Source } from './link';
 import { curationMutations } from './mutation/curation';
 import { judgementMutations } from './mutation/judgements';
+import { analyticsQueries } from './query/analytics';
 import { graphQueries } from './query/graph';
 import { lookupQueries } from './query/lookup';
 import { matchingQueries, matchingTypes } from './query/matching';
@@ -21,6 +22,6 @@ export const resolvers = {
   Link,
   Source,
   ...matchingTypes,
-  Query: { ...lookupQueries, ...graphQueries, ...matchingQueries },
+  Query: { ...lookupQueries, ...graphQueries, ...analyticsQueries, ...matchingQueries },
   Mutation: { ...curationMutations, ...judgementMutations },
 };

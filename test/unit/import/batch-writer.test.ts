@@ -69,7 +69,10 @@ describe('combining a batch', () => {
     expect(statements.map((s) => s.returns)).toEqual(['entities', 'links']);
     expect(statements[0]?.cypher).toContain('CREATE (e:Entity:Company {id: id})');
     expect(statements[1]?.cypher).toContain('CREATE (a)-[r:OWNS {id: id}]->(b)');
-    expect(statements.every((s) => Object.keys(s.params).join() === 'batch,now,by')).toBe(true);
+    expect(statements.map((s) => Object.keys(s.params).join())).toEqual([
+      'batch,now,by',
+      'batch,ends,now,by',
+    ]);
     expect(() => buildBatchStatements([entity({ kind: 'Robot' as never })], [], stamp)).toThrow(
       /Not an entity kind/,
     );

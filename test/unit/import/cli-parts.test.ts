@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseImportArgs, UsageError } from '../../../server/import/args';
 import { formatProgress } from '../../../server/import/progress';
-import { formatSummary, ImportTally } from '../../../server/import/tally';
+import { formatSummary } from '../../../server/import/report';
+import { ImportTally } from '../../../server/import/tally';
 
 describe('import command line', () => {
   it('reads file, mapping and flags', () => {
@@ -38,15 +39,18 @@ describe('import command line', () => {
 });
 
 describe('progress and summary', () => {
-  it('shows rows per second and the share of the file read', () => {
+  it('shows rows per second and the share of the file read, or the bytes when the size is unknown', () => {
     expect(formatProgress(5000, 50, 100, 2)).toMatch(
-      /^\[#{14}-{14}\] {2}50% 5,000 rows, 2,500 rows\/s$/,
+      /^\[#{14}-{14}\] {2}50% of 100 bytes, 5,000 rows, 2,500 rows\/s$/,
     );
+    expect(formatProgress(10, 2_500_000, null, 1)).toBe('2.5 MB read, 10 rows, 10 rows/s');
   });
 
   it('counts an id met in several batches once, by its strongest outcome', () => {
     const tally = new ImportTally();
     tally.rowsRead = 3;
+    tally.rowOutcome('imported');
+    tally.rowOutcome('unchanged');
     tally.record('entity', { id: 'a', outcome: 'created', line: 2 });
     tally.record('entity', { id: 'a', outcome: 'updated', line: 3 });
     tally.record('entity', { id: 'b', outcome: 'unchanged', line: 3 });
@@ -55,7 +59,8 @@ describe('progress and summary', () => {
     const summary = tally.summary(false);
     expect(summary.entities).toEqual({ created: 1, updated: 0, unchanged: 1, skipped: 0 });
     expect(summary.links.skipped).toBe(1);
-    expect(summary.rows).toEqual({ read: 3, imported: 2, skipped: 1 });
+    expect(summary.rows).toEqual({ read: 3, imported: 1, unchanged: 1, skipped: 1, failed: 0 });
+    expect(summary.exitCode).toBe(3);
     const text = formatSummary(summary);
     expect(text).toContain('Entities: 1 created, 0 updated, 1 unchanged, 0 skipped');
     expect(text).toContain('line 4: link l not written: entity x is not in the graph');

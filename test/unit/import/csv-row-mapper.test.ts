@@ -176,3 +176,35 @@ describe('translating free-text cells and reading dates in their own formats', (
     );
   });
 });
+
+describe('hostile cells in a translated column', () => {
+  it('never takes an inherited object property for a map entry', () => {
+    const raw = JSON.parse(
+      readFileSync(new URL('../../fixtures/import/registry.mapping.json', import.meta.url), 'utf8'),
+    );
+    raw.entities.owner.kind = {
+      column: 'Owner type',
+      map: { person: 'Person' },
+      default: 'Company',
+    };
+    const withDefault = parseMapping(raw);
+    for (const cell of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const row = mapCsvRow(withDefault, { line: 4, cells: { ...base, 'Owner type': cell } });
+      expect(row.ok && row.writes.entities[0]?.kind, cell).toBe('Company');
+    }
+  });
+
+  it('refuses map keys that become the same when case is ignored', () => {
+    const raw = JSON.parse(
+      readFileSync(new URL('../../fixtures/import/registry.mapping.json', import.meta.url), 'utf8'),
+    );
+    raw.entities.owner.kind = {
+      column: 'Owner type',
+      ignoreCase: true,
+      map: { Person: 'Person', person: 'Company' },
+    };
+    expect(() => parseMapping(raw)).toThrow(
+      /entities\.owner\.kind\.map: "Person" and "person" are the same key when ignoreCase is true/,
+    );
+  });
+});

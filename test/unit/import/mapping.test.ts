@@ -71,6 +71,21 @@ describe('CSV mapping validation', () => {
     );
   });
 
+  it('names the column a misspelt one probably meant', () => {
+    const mapping = parseMapping(fixture('registry.mapping.json'));
+    const header = [
+      'Owner',
+      'Owner Type',
+      'Owner aliases',
+      'Owner country',
+      'Company',
+      'Share',
+    ].concat(['Since', 'Listed', 'Delisted', 'Status', 'Reason', 'Document']);
+    expect(() => checkColumns(mapping, header)).toThrow(
+      /column "Owner type" is not in the file; did you mean "Owner Type"\? Its columns are: Owner, Owner Type/,
+    );
+  });
+
   it('needs a dataset source and an id prefix for FollowTheMoney', () => {
     expect(() => parseFtmMapping({ dataset: {} })).toThrow(MappingError);
     expect(parseFtmMapping(fixture('ftm.mapping.json')).idPrefix).toBe('fixture-ftm:');

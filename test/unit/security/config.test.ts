@@ -32,9 +32,11 @@ describe('security settings', () => {
     expect(short).toThrow(ConfigError);
     expect(short).toThrow(/at least 16 characters/);
     expect(short).not.toThrow(/secret/);
-    expect(() => loadConfig({ THREADLINE_WRITE_TOKENS: 'aaaaaaaaaaaaaaaaaaaa' })).toThrow(
-      /name:token/,
-    );
+    const bare = () =>
+      loadConfig({ THREADLINE_WRITE_TOKENS: 'ada:bbbbbbbbbbbbbbbbbbbb,s3cr3tT0kenWithoutName' });
+    expect(bare).toThrow(/name:token .*; entry 2 is not\./);
+    // Not even the first characters of the token appear.
+    expect(bare).not.toThrow(/s3cr/);
     expect(() =>
       loadConfig({
         THREADLINE_WRITE_TOKENS: 'ada:aaaaaaaaaaaaaaaaaaaa',

@@ -4,7 +4,7 @@
  * types, statuses) arrive already mapped onto the allowlist by the GraphQL layer.
  */
 
-import type { EntityWrite, LinkWrite, SourceWrite } from '../../../data/curation';
+import type { EntityUpsertInput, LinkUpsertInput, SourceWrite } from '../../../data/curation';
 import { badInput } from '../../../errors';
 import { validityWindow } from '../../../model/partial-date';
 import type { CitationRecord } from '../../../model/types';
@@ -135,10 +135,10 @@ const KIND_SPECIFIC = [
   ...Object.keys(ENTITY_TEXT_FIELDS),
 ];
 
-export function entityWrite(input: Record<string, unknown>): EntityWrite {
+export function entityWrite(input: Record<string, unknown>): EntityUpsertInput {
   const kind = String(input.kind);
   if (!isEntityKind(kind)) throw badInput('input.kind', 'is not an entity kind.');
-  const properties: EntityWrite['properties'] = {};
+  const properties: EntityUpsertInput['properties'] = {};
   const set = (name: string, value: string | string[] | null | undefined) => {
     if (value !== undefined) properties[name] = value;
   };
@@ -177,9 +177,9 @@ export function entityWrite(input: Record<string, unknown>): EntityWrite {
 
 // ---- links ---------------------------------------------------------------------------------
 
-const LINK_TEXT_FIELDS = ['role', 'reason', 'program', 'field', 'relation'];
+const LINK_TEXT_FIELDS = ['role', 'reason', 'program', 'field', 'relation', 'purpose'];
 
-export function linkWrite(input: Record<string, unknown>): LinkWrite {
+export function linkWrite(input: Record<string, unknown>): LinkUpsertInput {
   const type = String(input.type);
   if (!isLinkType(type)) throw badInput('input.type', 'is not a link type.');
   const status = (input.status ?? 'asserted') as LinkStatus;
@@ -194,7 +194,7 @@ export function linkWrite(input: Record<string, unknown>): LinkWrite {
     );
   }
   const allowed = LINK_TYPE_PROPERTIES[type];
-  const properties: LinkWrite['properties'] = {
+  const properties: LinkUpsertInput['properties'] = {
     note: optionalText('input.note', input.note, CURATION_LIMITS.description) ?? null,
   };
   const typeSpecific = [...LINK_TEXT_FIELDS, 'amount', 'currency', 'share'];

@@ -1,22 +1,21 @@
 /** Query.neighborhood, paths, connect and timeline: each one Cypher round trip. */
 import { connect } from '../../../data/connect';
-import { LIMITS } from '../../../data/limits';
 import type { Direction } from '../../../data/links';
 import { neighborhood } from '../../../data/neighborhood';
-import { findPaths, type PathMode } from '../../../data/paths';
+import { findPaths, type PathMode, type PathRank } from '../../../data/paths';
 import { timeline } from '../../../data/timeline';
 import { badInput, notFound } from '../../../errors';
+import { LIMITS } from '../../../model/limits';
 import type { EntityRecord, LinkRecord, SubgraphRecord } from '../../../model/types';
-import type { EntityKind, LinkStatus, LinkType } from '../../../model/vocabulary';
-import { dayOrder, intInRange, listWithin } from '../../arguments';
+import {
+  dayOrder,
+  type FilterArgs,
+  filterSets,
+  intInRange,
+  listWithin,
+  optionalIntInRange,
+} from '../../arguments';
 import type { GraphQLContext } from '../../context';
-
-interface FilterArgs {
-  linkTypes?: LinkType[] | null;
-  kinds?: EntityKind[] | null;
-  statuses?: LinkStatus[] | null;
-  asOf?: string | null;
-}
 
 function subgraph(result: SubgraphRecord, { loaders }: GraphQLContext) {
   loaders.prime(result);
@@ -37,16 +36,13 @@ export const graphQueries = {
     args: FilterArgs & { id: string; depth?: number | null; limit?: number | null },
     context: GraphQLContext,
   ) {
-    const depth = intInRange('depth', args.depth, 1, LIMITS.depth);
-    const limit = intInRange('limit', args.limit, 25, LIMITS.neighbourLimit);
+    const depth = intInRange('depth', args.depth, LIMITS.depth);
+    const limit = intInRange('limit', args.limit, LIMITS.neighbourLimit);
     const result = await neighborhood(context.db, {
       id: args.id,
       depth,
       limit,
-      linkTypes: args.linkTypes ?? null,
-      kinds: args.kinds ?? null,
-      statuses: args.statuses ?? null,
-      asOf: args.asOf ?? null,
+      ...filterSets(args),
     });
     if (!result) throw notFound('entity', args.id);
     return subgraph(result, context);
@@ -62,12 +58,19 @@ export const graphQueries = {
       mode?: PathMode | null;
       direction?: Direction | null;
       limit?: number | null;
+      avoidHubsOver?: number | null;
+      rank?: PathRank | null;
     },
     context: GraphQLContext,
   ) {
-    const maxHops = intInRange('maxHops', args.maxHops, 4, LIMITS.maxHops);
-    const limit = intInRange('limit', args.limit, 10, LIMITS.pathLimit);
+    const maxHops = intInRange('maxHops', args.maxHops, LIMITS.maxHops);
+    const limit = intInRange('limit', args.limit, LIMITS.pathLimit);
     const avoid = listWithin('avoid', args.avoid, LIMITS.avoid.max);
+    const avoidHubsOver = optionalIntInRange(
+      'avoidHubsOver',
+      args.avoidHubsOver,
+      LIMITS.avoidHubsOver,
+    );
     if (args.from === args.to) throw badInput('to', 'must differ from "from".');
     if (avoid.includes(args.from) || avoid.includes(args.to)) {
       throw badInput('avoid', 'must not contain the ends of the path ("from" or "to").');
@@ -80,10 +83,9 @@ export const graphQueries = {
       avoid,
       mode: args.mode ?? 'ALL_SHORTEST',
       direction: args.direction ?? 'BOTH',
-      linkTypes: args.linkTypes ?? null,
-      kinds: args.kinds ?? null,
-      statuses: args.statuses ?? null,
-      asOf: args.asOf ?? null,
+      ...filterSets(args),
+      avoidHubsOver,
+      rank: args.rank ?? 'LENGTH',
     });
     if (!result.fromFound) throw notFound('entity', args.from);
     if (!result.toFound) throw notFound('entity', args.to);
@@ -96,6 +98,7 @@ export const graphQueries = {
         entities: path.entityIds.map((id) => entities.get(id) as EntityRecord),
         links: path.linkIds.map((id) => links.get(id) as LinkRecord),
         length: path.linkIds.length,
+        hubCost: path.hubCost ?? 0,
       })),
     };
   },
@@ -105,7 +108,7 @@ export const graphQueries = {
     args: {
       ids: string[];
       maxHops?: number | null;
-      linkTypes?: LinkType[] | null;
+      linkTypes?: FilterArgs['linkTypes'];
       asOf?: string | null;
     },
     context: GraphQLContext,
@@ -117,11 +120,11 @@ export const graphQueries = {
         `needs from ${LIMITS.connectIds.min} to ${LIMITS.connectIds.max} distinct ids, got ${ids.length}.`,
       );
     }
-    const maxHops = intInRange('maxHops', args.maxHops, 4, LIMITS.maxHops);
+    const maxHops = intInRange('maxHops', args.maxHops, LIMITS.maxHops);
     const result = await connect(context.db, {
       ids,
       maxHops,
-      linkTypes: args.linkTypes ?? null,
+      linkTypes: filterSets(args).linkTypes,
       asOf: args.asOf ?? null,
     });
     const [missing] = result.missingIds;
@@ -131,11 +134,16 @@ export const graphQueries = {
 
   async timeline(
     _: unknown,
-    args: { id: string; from?: string | null; to?: string | null },
+    args: { id: string; from?: string | null; to?: string | null; first?: number | null },
     context: GraphQLContext,
   ) {
     dayOrder('from', args.from ?? null, 'to', args.to ?? null);
-    const result = await timeline(context.db, args.id, args.from ?? null, args.to ?? null);
+    const result = await timeline(context.db, {
+      id: args.id,
+      from: args.from ?? null,
+      to: args.to ?? null,
+      first: intInRange('first', args.first, LIMITS.timelineFirst),
+    });
     if (!result.found) throw notFound('entity', args.id);
     context.loaders.prime({
       entities: result.others,

@@ -5,12 +5,12 @@ import { type JudgementRecord, judgementsTouching } from '../../../data/judgemen
 import { type GraphCandidate, matchCandidates } from '../../../data/match-candidates';
 import { badInput } from '../../../errors';
 import { DEFAULT_MIN_SCORE } from '../../../match/score';
+import { LIMITS } from '../../../model/limits';
 import type { EntityKind } from '../../../model/vocabulary';
 import { intInRange } from '../../arguments';
 import type { GraphQLContext } from '../../context';
 import { checkId } from '../mutation/curation-input';
 
-const MATCH_FIRST = { min: 1, max: 200 };
 /** Records a whole-kind request may score; beyond it, npm run match or one entity's candidates. */
 export const MATCH_MAX_RECORDS = 20_000;
 
@@ -40,7 +40,7 @@ export const matchingQueries = {
     if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) {
       throw badInput('minScore', `must be a number from 0 to 1, got ${minScore}.`);
     }
-    const first = intInRange('first', args.first, 20, MATCH_FIRST);
+    const first = intInRange('first', args.first, LIMITS.matchFirst);
     const offset = args.after ? decodeCursor(args.after) + 1 : 0;
     const entityId = args.entity ? checkId('entity', args.entity) : null;
     const page = await matchCandidates(db, {

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -16,7 +18,10 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.importer.ImportCommand;
 import org.neo4j.io.ByteUnit;
+import picocli.CommandLine;
 
 /**
  * Runs Neo4j Community embedded with only a Bolt connector on loopback, so that Threadline has a
@@ -29,7 +34,16 @@ import org.neo4j.io.ByteUnit;
  * applies the password in that file, so rotating it is: stop, delete the file, start.
  *
  * <p>Usage: {@code java -cp target/classes:target/lib/* dev.threadline.neo4j.Launcher --data-dir
- * DIR --port 7687 [--page-cache 256m] [--tx-timeout 30s]}
+ * DIR --port 7687 [--page-cache 256m] [--plugin-dir target/plugins]}
+ *
+ * <p>With {@code --plugin-dir}, Neo4j registers the procedures of the jars in that directory
+ * (Graph Data Science: {@code target/plugins}, whose jars are also on the classpath, as a Neo4j
+ * server has {@code plugins/}), and {@code gds.*} may use Neo4j's internals
+ * ({@code procedure_unrestricted}). Without it, the database has no GDS procedures.
+ *
+ * <p>{@code Launcher import --data-dir DIR -- ARGS} runs Neo4j's offline importer ({@code
+ * neo4j-admin database import full ARGS}) into the store under DIR; the database must not be
+ * running. It exits with the importer's exit code.
  *
  * <p>Prints {@code THREADLINE_NEO4J_READY bolt://127.0.0.1:PORT} once Bolt accepts connections;
  * callers wait for that line. SIGTERM and SIGINT run the shutdown hook, which closes the store
@@ -43,6 +57,9 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("import")) {
+      System.exit(runImport(Arrays.asList(args).subList(1, args.length)));
+    }
     Map<String, String> options = parseOptions(args);
     Path dataDir = Path.of(required(options, "data-dir")).toAbsolutePath();
     int port = Integer.parseInt(options.getOrDefault("port", "7687"));
@@ -55,8 +72,15 @@ public final class Launcher {
     String password = readOrCreatePassword(dataDir.resolve(PASSWORD_FILE));
     System.out.println("Starting Neo4j Community (embedded) in " + dataDir + " ...");
 
+    DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(dataDir);
+    String pluginDir = options.get("plugin-dir");
+    if (pluginDir != null) {
+      builder
+          .setConfig(GraphDatabaseSettings.plugin_dir, Path.of(pluginDir).toAbsolutePath())
+          .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"));
+    }
     DatabaseManagementService service =
-        new DatabaseManagementServiceBuilder(dataDir)
+        builder
             .setConfig(BoltConnector.enabled, true)
             .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
             .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
@@ -90,6 +114,24 @@ public final class Launcher {
     System.out.println(READY_LINE + " bolt://" + host + ":" + port);
     System.out.flush();
     stopped.await();
+  }
+
+  /**
+   * Runs {@code neo4j-admin database import full} with {@code args} after {@code --}, with DIR
+   * (from {@code --data-dir DIR}) as Neo4j's home, so the new store is where {@link #main} opens
+   * it.
+   */
+  static int runImport(List<String> args) {
+    int separator = args.indexOf("--");
+    if (separator < 0) {
+      throw new IllegalArgumentException(
+          "Usage: import --data-dir DIR -- <neo4j-admin database import full arguments>");
+    }
+    Path home = Path.of(required(parseOptions(args.subList(0, separator).toArray(String[]::new)),
+        "data-dir")).toAbsolutePath();
+    ExecutionContext context = new ExecutionContext(home, home.resolve("conf"));
+    String[] importArgs = args.subList(separator + 1, args.size()).toArray(String[]::new);
+    return new CommandLine(new ImportCommand.Full(context)).execute(importArgs);
   }
 
   /** The password in {@code file}, or a new random one written there (owner read/write only). */

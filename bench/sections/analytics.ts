@@ -1,0 +1,133 @@
+/**
+ * Analytics at scale: the generated graph is bulk-loaded into a new store (which also times the
+ * bulk load), Neo4j starts with Graph Data Science, and each analytics query of the API
+ * (server/data/analytics.ts, the same single statement GraphQL runs) is timed over the whole
+ * graph. Heap: the JVM's used heap is sampled every 100 ms through JMX on a second connection
+ * while a query runs; the peak minus the used heap just before is reported. It includes garbage
+ * not yet collected, so it is an upper bound of what the query needed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  type CentralityMeasure,
+  centrality,
+  type Grouping,
+  grouping,
+} from '../../server/data/analytics';
+import { runBulkImport } from '../../server/import/bulk/run-bulk-import';
+import { createDatabase, type Database } from '../../server/neo4j/database';
+import { startLocalNeo4j } from '../../server/neo4j/local-neo4j';
+import { generateGraph } from '../data/generate-graph';
+import { round } from '../lib/stats';
+
+const TASKS: { name: string; run: (db: Database) => Promise<unknown> }[] = [
+  ...(['PAGE_RANK', 'BETWEENNESS', 'DEGREE'] as CentralityMeasure[]).map((measure) => ({
+    name: measure,
+    run: (db: Database) => centrality(db, measure, {}, 20),
+  })),
+  ...(['COMMUNITIES', 'COMPONENTS'] as Grouping[]).map((kind) => ({
+    name: kind,
+    run: (db: Database) => grouping(db, kind, {}, 20, 20),
+  })),
+];
+
+async function usedHeap(db: Database): Promise<number> {
+  const [row] = await db.read<{ used: number }>(
+    "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties.used AS used",
+  );
+  return row?.used ?? 0;
+}
+
+/** Runs `task` while sampling the heap; returns seconds and the peak heap growth in MiB. */
+async function measured(sampler: Database, task: () => Promise<unknown>) {
+  const before = await usedHeap(sampler);
+  let peak = before;
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      peak = Math.max(peak, await usedHeap(sampler));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  const started = performance.now();
+  try {
+    await task();
+  } finally {
+    running = false;
+    await sampling;
+  }
+  return {
+    seconds: round((performance.now() - started) / 1000, 2),
+    heapGrowthMiB: round((peak - before) / 2 ** 20, 0),
+  };
+}
+
+export async function measureAnalytics(options: {
+  sizes: number[];
+  repeats: number;
+  heap: string;
+  log: (line: string) => void;
+}): Promise<unknown[]> {
+  const results: unknown[] = [];
+  for (const entities of options.sizes) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'threadline-bench-analytics-'));
+    try {
+      const graph = await generateGraph({ dir, entities });
+      options.log(`  ${entities} entities: bulk-loading ${graph.rows} rows ...`);
+      const dataDir = path.join(dir, 'store');
+      const bulk = await runBulkImport({
+        file: graph.csvFile,
+        mappingFile: graph.mappingFile,
+        format: 'csv',
+        outDir: path.join(dir, 'files'),
+        dataDir,
+        heap: options.heap,
+      });
+      const local = await startLocalNeo4j({
+        dataDir,
+        port: 0,
+        heap: options.heap,
+        pageCache: '1g',
+        log: options.log,
+      });
+      const connection = {
+        uri: local.uri,
+        user: local.user,
+        password: local.password,
+        database: 'neo4j',
+      };
+      const db = createDatabase(connection, { queryTimeoutMs: 3_600_000 });
+      const sampler = createDatabase(connection, { queryTimeoutMs: 60_000 });
+      try {
+        const tasks: Record<string, unknown> = {};
+        for (const task of TASKS) {
+          // The first run pays for class loading and JIT; it is reported apart.
+          const first = await measured(sampler, () => task.run(db));
+          const runs = [];
+          for (let i = 0; i < options.repeats; i++) {
+            runs.push(await measured(sampler, () => task.run(db)));
+          }
+          tasks[task.name] = { first, runs };
+          options.log(
+            `    ${task.name}: first ${first.seconds} s, then ${runs.map((r) => r.seconds).join(', ')} s`,
+          );
+        }
+        results.push({
+          entities,
+          rows: graph.rows,
+          neo4jHeap: options.heap,
+          bulkLoad: { seconds: bulk.seconds, entities: bulk.entities, links: bulk.links },
+          tasks,
+        });
+      } finally {
+        await db.close();
+        await sampler.close();
+        await local.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,223 @@
+/**
+ * Writes the input files of Neo4j's offline importer (`neo4j-admin database import full`) for
+ * collected writes: the same nodes, labels, relationships and properties as the batch writer's
+ * Cypher (server/import/batch-writer.ts) creates, so both give the same graph.
+ *
+ * Files are grouped by shape (label or type, and property names with their types), since an
+ * importer file has one header. Values the format cannot carry are kept aside as "fix-ups" that
+ * run as Cypher after the import: the importer reads an empty field as "no property", so an empty
+ * list (`aliases: []`) or a list holding one empty string cannot be written in CSV.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { packCitations } from '../../model/citations';
+import { normalizeName } from '../../model/normalize-name';
+import type { WriteStamp } from '../batch-writer';
+import { sourceProperties } from '../dataset-source';
+import type { DatasetSource, EntityWrite, LinkWrite, PropertyValue } from '../types';
+
+/** Separates list elements and labels; chosen because no real text contains it. */
+export const ARRAY_DELIMITER = '\u001f';
+
+type Value = PropertyValue | string[];
+
+export interface FixUp {
+  /** 'node' (by entity or source id) or a relationship type (by link id). */
+  target: 'Entity' | 'Source' | { type: string };
+  id: string;
+  properties: Record<string, Value>;
+}
+
+export interface OfflineFiles {
+  nodeFiles: string[];
+  relationshipFiles: string[];
+  fixUps: FixUp[];
+  nodes: number;
+  relationships: number;
+  /** Links left out because an end is not in the file (the transactional importer's `missing`). */
+  linksWithoutEnds: number;
+}
+
+function typeOf(value: Value): string {
+  if (Array.isArray(value)) return 'string[]';
+  if (typeof value === 'number') return 'double'; // the JS driver sends every number as a float
+  if (typeof value === 'boolean') return 'boolean';
+  return 'string';
+}
+
+/** Whether the importer can carry a list: it reads "" as no property, so [] and [""] cannot. */
+function listFits(list: readonly string[]): boolean {
+  return (
+    list.length > 0 &&
+    !(list.length === 1 && list[0] === '') &&
+    !list.some((item) => item.includes(ARRAY_DELIMITER))
+  );
+}
+
+function quote(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+function cell(value: Value | undefined): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return quote(value.join(ARRAY_DELIMITER));
+  if (typeof value === 'string') return quote(value);
+  return String(value);
+}
+
+/** One importer file per shape, opened on first use. */
+class ShapeFiles {
+  private readonly files = new Map<string, { stream: WriteStream; keys: string[] }>();
+  readonly paths: string[] = [];
+  /** Files whose buffer is full: the next drain() waits for them. */
+  private readonly behind = new Set<WriteStream>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly prefix: string,
+    /** The importer's own columns (`:ID`, `:LABEL`, ...), written first. */
+    private readonly fixed: readonly string[],
+  ) {}
+
+  write(shapeName: string, fixedValues: readonly string[], properties: Record<string, Value>) {
+    const keys = Object.keys(properties).sort();
+    const shape = `${shapeName}|${keys.map((k) => `${k}:${typeOf(properties[k] as Value)}`).join(',')}`;
+    let file = this.files.get(shape);
+    if (!file) {
+      const name = path.join(this.dir, `${this.prefix}-${this.files.size + 1}.csv`);
+      const stream = createWriteStream(name);
+      const header = [...this.fixed, ...keys.map((k) => `${k}:${typeOf(properties[k] as Value)}`)];
+      stream.write(`${header.join(',')}\n`);
+      file = { stream, keys };
+      this.files.set(shape, file);
+      this.paths.push(name);
+    }
+    const line = `${[...fixedValues, ...file.keys.map((k) => cell(properties[k]))].join(',')}\n`;
+    if (!file.stream.write(line)) this.behind.add(file.stream);
+  }
+
+  /** Waits for buffered lines when a file is behind, so memory stays flat. */
+  async drain(): Promise<void> {
+    const behind = [...this.behind].filter((stream) => stream.writableNeedDrain);
+    this.behind.clear();
+    await Promise.all(
+      behind.map((stream) => new Promise<void>((resolve) => stream.once('drain', resolve))),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      [...this.files.values()].map(
+        ({ stream }) =>
+          new Promise<void>((resolve, reject) =>
+            stream.end((e?: Error | null) => (e ? reject(e) : resolve())),
+          ),
+      ),
+    );
+  }
+}
+
+/** Splits properties into what the CSV carries and what a fix-up must set afterwards. */
+function split(properties: Record<string, Value | null>): {
+  inCsv: Record<string, Value>;
+  later: Record<string, Value>;
+} {
+  const inCsv: Record<string, Value> = {};
+  const later: Record<string, Value> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (value === null) continue;
+    if (Array.isArray(value) && !listFits(value)) later[key] = value;
+    else inCsv[key] = value;
+  }
+  return { inCsv, later };
+}
+
+// In the batch writer's order: its fields, then the row's properties, then citations and stamps.
+function entityProperties(e: EntityWrite, stamp: WriteStamp): Record<string, Value> {
+  return {
+    kind: e.kind,
+    name: e.name,
+    nameKey: normalizeName(e.name),
+    aliases: e.aliases,
+    searchText: [e.name, ...e.aliases].join('\n'),
+    ...e.properties,
+    ...packCitations(e.citations),
+    createdAt: stamp.now,
+    createdBy: stamp.by,
+    updatedAt: stamp.now,
+    updatedBy: stamp.by,
+    id: e.id,
+  };
+}
+
+function linkProperties(l: LinkWrite, stamp: WriteStamp): Record<string, Value | null> {
+  return {
+    status: l.status,
+    since: l.since,
+    until: l.until,
+    on: l.on,
+    validFrom: l.validFrom,
+    validTo: l.validTo,
+    ...l.properties,
+    ...packCitations(l.citations),
+    createdAt: stamp.now,
+    createdBy: stamp.by,
+    updatedAt: stamp.now,
+    updatedBy: stamp.by,
+    id: l.id,
+  };
+}
+
+const DRAIN_EVERY = 10_000;
+
+export async function writeOfflineFiles(
+  dir: string,
+  source: DatasetSource,
+  entities: ReadonlyMap<string, EntityWrite>,
+  links: ReadonlyMap<string, LinkWrite>,
+  stamp: WriteStamp,
+): Promise<OfflineFiles> {
+  // Entities and sources live in separate id spaces: the same id string could name both.
+  const nodes = new ShapeFiles(dir, 'nodes', ['id:ID(Entity)', ':LABEL']);
+  const sources = new ShapeFiles(dir, 'sources', ['id:ID(Source)', ':LABEL']);
+  const relationships = new ShapeFiles(dir, 'relationships', [
+    ':START_ID(Entity)',
+    ':END_ID(Entity)',
+    ':TYPE',
+  ]);
+  const fixUps: FixUp[] = [];
+  sources.write('Source', [quote(source.id), 'Source'], sourceProperties(source));
+  let count = 0;
+  for (const entity of entities.values()) {
+    const { id, ...rest } = entityProperties(entity, stamp);
+    const { inCsv, later } = split(rest);
+    nodes.write(entity.kind, [quote(entity.id), `Entity${ARRAY_DELIMITER}${entity.kind}`], inCsv);
+    if (Object.keys(later).length > 0)
+      fixUps.push({ target: 'Entity', id: entity.id, properties: later });
+    if (++count % DRAIN_EVERY === 0) await nodes.drain();
+  }
+  let linksWithoutEnds = 0;
+  let relationshipCount = 0;
+  for (const link of links.values()) {
+    if (!entities.has(link.fromId) || !entities.has(link.toId)) {
+      linksWithoutEnds += 1;
+      continue;
+    }
+    const { id, ...rest } = linkProperties(link, stamp);
+    const { inCsv, later } = split({ ...rest, id: link.id });
+    relationships.write(link.type, [quote(link.fromId), quote(link.toId), link.type], inCsv);
+    if (Object.keys(later).length > 0)
+      fixUps.push({ target: { type: link.type }, id: link.id, properties: later });
+    relationshipCount += 1;
+    if (relationshipCount % DRAIN_EVERY === 0) await relationships.drain();
+  }
+  await Promise.all([nodes.close(), sources.close(), relationships.close()]);
+  return {
+    nodeFiles: [...sources.paths, ...nodes.paths],
+    relationshipFiles: relationships.paths,
+    fixUps,
+    nodes: entities.size + 1,
+    relationships: relationshipCount,
+    linksWithoutEnds,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Loads a graph from bench/data/generate-graph.ts (seeded, so every run sees the same graph)
+ * through the real importer, under its own id prefix so tests can find and delete it.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type GeneratedGraph, generateGraph } from '../../bench/data/generate-graph';
+import { DEFAULT_BATCH_SIZE, runImport } from '../../server/import/run-import';
+import type { Database } from '../../server/neo4j/database';
+import type { RefEntity, RefLink } from './reference-paths';
+
+/** Writes the generated CSV and a mapping whose ids start with `prefix` (e.g. "hubs:"). */
+export async function writeGeneratedGraph(
+  dir: string,
+  entities: number,
+  prefix: string,
+): Promise<GeneratedGraph> {
+  const graph = await generateGraph({ dir, entities });
+  const mapping = readFileSync(graph.mappingFile, 'utf8').replaceAll('"bench:', `"${prefix}`);
+  writeFileSync(graph.mappingFile, mapping);
+  return graph;
+}
+
+/** Imports a generated graph of about `entities` entities with ids under `prefix`. */
+export async function importGeneratedGraph(
+  db: Database,
+  entities: number,
+  prefix: string,
+): Promise<GeneratedGraph> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'threadline-generated-'));
+  try {
+    const graph = await writeGeneratedGraph(dir, entities, prefix);
+    const summary = await runImport(db, {
+      file: graph.csvFile,
+      mappingFile: graph.mappingFile,
+      format: 'csv',
+      dryRun: false,
+      matchExisting: false,
+      batchSize: DEFAULT_BATCH_SIZE,
+    });
+    if (summary.failedBatches.length > 0) {
+      throw new Error(`Import of the generated graph failed: ${JSON.stringify(summary)}`);
+    }
+    return graph;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function deleteGraph(db: Database, prefix: string): Promise<void> {
+  await db.write('MATCH (e:Entity) WHERE e.id STARTS WITH $prefix DETACH DELETE e', { prefix });
+}
+
+/** The links and entities under `prefix`, read plainly, for the reference implementations. */
+export async function loadGraph(db: Database, prefix: string) {
+  const links = await db.read<RefLink>(
+    `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id STARTS WITH $prefix AND b.id STARTS WITH $prefix
+     RETURN r.id AS id, type(r) AS type, a.id AS from, b.id AS to, r.status AS status,
+            r.validFrom AS validFrom, r.validTo AS validTo`,
+    { prefix },
+  );
+  const entities = await db.read<RefEntity>(
+    'MATCH (e:Entity) WHERE e.id STARTS WITH $prefix RETURN e.id AS id, e.kind AS kind',
+    { prefix },
+  );
+  return { links, entities: new Map(entities.map((e) => [e.id, e])) };
+}
