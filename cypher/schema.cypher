@@ -65,3 +65,11 @@ CREATE CONSTRAINT link_has_address_id IF NOT EXISTS FOR ()-[r:HAS_ADDRESS]-() RE
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (e:Entity) ON EACH [e.searchText]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+
+// Judgements on pairs of records and the identities they make (server/data/judgements.ts).
+// One judgement per pair: the constraint refuses a twin written by a concurrent request.
+CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (j:Judgement) REQUIRE j.id IS UNIQUE;
+CREATE CONSTRAINT judgement_pair IF NOT EXISTS FOR (j:Judgement) REQUIRE j.pairKey IS UNIQUE;
+CREATE INDEX judgement_a IF NOT EXISTS FOR (j:Judgement) ON (j.aId);
+CREATE INDEX judgement_b IF NOT EXISTS FOR (j:Judgement) ON (j.bId);
+CREATE CONSTRAINT identity_id IF NOT EXISTS FOR (i:Identity) REQUIRE i.id IS UNIQUE;

@@ -54,6 +54,10 @@ const MULTIPLIERS: Record<string, (args: Args) => number> = {
   'Query.sources': () => LIMITS.sources,
   'Query.timeline': (a) => capped(a.first, LIMITS.timelineFirst),
   'EntityConnection.edges': () => 1,
+  'Query.matchCandidates': (a) => capped(a.first, LIMITS.matchFirst),
+  'MatchCandidateConnection.edges': () => 1,
+  // A pair has at most one feature of each kind (server/match/score.ts).
+  features: () => 16,
   'PathResult.paths': () => 1,
   'Path.entities': () => LIMITS.maxHops.max + 1,
   'Path.links': () => LIMITS.maxHops.max,

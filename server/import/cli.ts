@@ -5,6 +5,7 @@
  * download failed part-way (only whole batches were written: run it again).
  */
 import { loadConfig } from '../config';
+import { reconcileIdentities } from '../data/judgements';
 import { type OpenDatabase, openDatabase } from '../neo4j/open-database';
 import { parseImportArgs, USAGE, UsageError } from './args';
 import { CsvHeaderError } from './csv-reader';
@@ -55,6 +56,8 @@ async function main(): Promise<number> {
       onProgress: (rows, bytes, total) => progress.update(rows, bytes, total),
     });
     progress.done();
+    // A record that came back under a judged record's id joins that record's identity again.
+    if (opened) await reconcileIdentities(opened.db, null);
     report(summary);
     process.stdout.write(
       args.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`,

@@ -44,6 +44,8 @@ export const LIMITS = {
   analyticsGroups: { min: 1, max: 1000, default: 20 },
   groupMembers: { min: 0, max: 5000, default: 20 },
   searchText: { max: 200 },
+  /** Pairs in one `matchCandidates` page. */
+  matchFirst: { min: 1, max: 200, default: 20 },
   // Enum lists (kinds, linkTypes, types, statuses) hold at most their enum's size: see enumSet in
   // server/graphql/arguments.ts, which takes the cap from the vocabulary itself.
 } as const;
@@ -66,5 +68,6 @@ export const ARGUMENT_LIMITS: Record<string, IntArgument> = {
   'Query.communities.membersFirst': LIMITS.groupMembers,
   'Query.components.first': LIMITS.analyticsGroups,
   'Query.components.membersFirst': LIMITS.groupMembers,
+  'Query.matchCandidates.first': LIMITS.matchFirst,
   '*.links.first': LIMITS.linksFirst,
 };

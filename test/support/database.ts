@@ -14,3 +14,15 @@ export function testConnection() {
 export function connectTestDatabase(queryTimeoutMs = 30_000): Database {
   return createDatabase(testConnection(), { queryTimeoutMs });
 }
+
+/** Environment for a child process (a CLI, the server) that must use the test database. */
+export function testDatabaseEnv(): NodeJS.ProcessEnv {
+  const connection = testConnection();
+  return {
+    ...process.env,
+    NEO4J_URI: connection.uri,
+    NEO4J_USER: connection.user,
+    NEO4J_PASSWORD: connection.password,
+    NEO4J_DATABASE: connection.database,
+  };
+}

@@ -70,3 +70,8 @@ export async function countAll(db: Database): Promise<{ nodes: number; relations
   );
   return row ?? { nodes: 0, relationships: 0 };
 }
+
+/** The checksum of the whole graph: every node with an id and every relationship among them. */
+export async function wholeGraphChecksum(db: Database): Promise<string> {
+  return (await graphContent(db, { prefixes: [''], ids: [] })).checksum;
+}

@@ -1,5 +1,6 @@
 /** Field resolvers shared by every entity type, plus the kind-specific and provenance fields. */
 import type { GraphQLResolveInfo } from 'graphql';
+import { identityOf } from '../../data/identities';
 import type { Direction, LinksQuery } from '../../data/links';
 import { LIMITS } from '../../model/limits';
 import type { CitationRecord, EntityRecord } from '../../model/types';
@@ -65,6 +66,9 @@ export function prefetchEntityLinks(id: string, loaders: Loaders, info: GraphQLR
 
 const sharedFields = {
   citations: (entity: EntityRecord): CitationRecord[] => entity.citations,
+  // One read per entity asked for; fine for entity(id), to be batched before lists use it.
+  identity: (entity: EntityRecord, _args: unknown, { db }: GraphQLContext) =>
+    identityOf(db, entity.id, true),
   async links(
     entity: EntityRecord,
     args: LinksArgs,

@@ -3,9 +3,11 @@ import { Citation, Entity, entityTypeResolvers } from './entity';
 import { EntityKind, LinkStatus } from './enums';
 import { Link, Source } from './link';
 import { curationMutations } from './mutation/curation';
+import { judgementMutations } from './mutation/judgements';
 import { analyticsQueries } from './query/analytics';
 import { graphQueries } from './query/graph';
 import { lookupQueries } from './query/lookup';
+import { matchingQueries, matchingTypes } from './query/matching';
 import { DateScalar, DateTime, PartialDate } from './scalars';
 
 export const resolvers = {
@@ -19,6 +21,7 @@ export const resolvers = {
   Citation,
   Link,
   Source,
-  Query: { ...lookupQueries, ...graphQueries, ...analyticsQueries },
-  Mutation: curationMutations,
+  ...matchingTypes,
+  Query: { ...lookupQueries, ...graphQueries, ...analyticsQueries, ...matchingQueries },
+  Mutation: { ...curationMutations, ...judgementMutations },
 };
