@@ -65,3 +65,9 @@ CREATE CONSTRAINT link_has_address_id IF NOT EXISTS FOR ()-[r:HAS_ADDRESS]-() RE
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (e:Entity) ON EACH [e.searchText]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+
+// Saved investigations and their notes (docs/investigations.md). Not entities: no :Entity label.
+CREATE CONSTRAINT investigation_id IF NOT EXISTS FOR (i:Investigation) REQUIRE i.id IS UNIQUE;
+CREATE INDEX investigation_updated_at IF NOT EXISTS FOR (i:Investigation) ON (i.updatedAt);
+CREATE CONSTRAINT note_id IF NOT EXISTS FOR (n:Note) REQUIRE n.id IS UNIQUE;
+CREATE INDEX note_investigation IF NOT EXISTS FOR (n:Note) ON (n.investigationId);

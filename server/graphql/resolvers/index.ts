@@ -1,6 +1,12 @@
 /** The resolver map; `requireResolversToMatchSchema: 'error'` checks it against the SDL. */
 import { Citation, Entity, entityTypeResolvers } from './entity';
 import { EntityKind, LinkStatus } from './enums';
+import {
+  Investigation,
+  investigationMutations,
+  investigationQueries,
+} from './investigation/investigations';
+import { investigationNotes, Note, noteMutations } from './investigation/notes';
 import { Link, Source } from './link';
 import { curationMutations } from './mutation/curation';
 import { graphQueries } from './query/graph';
@@ -18,6 +24,8 @@ export const resolvers = {
   Citation,
   Link,
   Source,
-  Query: { ...lookupQueries, ...graphQueries },
-  Mutation: curationMutations,
+  Investigation: { ...Investigation, ...investigationNotes },
+  Note,
+  Query: { ...lookupQueries, ...graphQueries, ...investigationQueries },
+  Mutation: { ...curationMutations, ...investigationMutations, ...noteMutations },
 };
