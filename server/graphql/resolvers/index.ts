@@ -1,6 +1,7 @@
 /** The resolver map; `requireResolversToMatchSchema: 'error'` checks it against the SDL. */
 import { Citation, Entity, entityTypeResolvers } from './entity';
 import { EntityKind, LinkStatus } from './enums';
+import { changesQueries } from './investigation/changes';
 import {
   Investigation,
   investigationMutations,
@@ -26,6 +27,6 @@ export const resolvers = {
   Source,
   Investigation: { ...Investigation, ...investigationNotes },
   Note,
-  Query: { ...lookupQueries, ...graphQueries, ...investigationQueries },
+  Query: { ...lookupQueries, ...graphQueries, ...investigationQueries, ...changesQueries },
   Mutation: { ...curationMutations, ...investigationMutations, ...noteMutations },
 };
