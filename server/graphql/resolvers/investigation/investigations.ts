@@ -15,6 +15,8 @@ import {
 import { badInput, notFound } from '../../../errors';
 import { type AccessContext, requireWriter } from '../../../http/auth';
 import { checkTitle, INVESTIGATION_LIMITS, investigationWrite } from '../../../model/investigation';
+import { loadReport } from '../../../report/evidence-report';
+import { renderReport } from '../../../report/render-report';
 import { intInRange } from '../../arguments';
 import type { GraphQLContext } from '../../context';
 import { checkId } from '../mutation/curation-input';
@@ -125,5 +127,11 @@ export const Investigation = {
     const [full] = await investigationsByIds(db, [parent.id]);
     if (!full?.canvas) throw notFound('investigation', parent.id);
     return full.canvas;
+  },
+
+  async report(parent: InvestigationRecord, _: unknown, { db }: Context) {
+    const data = await loadReport(db, parent.id);
+    if (!data) throw notFound('investigation', parent.id);
+    return renderReport(data, new Date().toISOString());
   },
 };
