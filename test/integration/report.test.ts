@@ -61,6 +61,7 @@ async function render(html: string, width = 800) {
         (el) => el.getBoundingClientRect().right > root.clientWidth + 1,
       );
       return {
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what a reader sees
         text: document.body.innerText,
         scrollWidth: root.scrollWidth,
         clientWidth: root.clientWidth,
