@@ -29,8 +29,6 @@ export const INVESTIGATION_LIMITS = {
   coordinate: 10_000_000,
   /** Zoom factor, as Cytoscape.js allows it. */
   zoom: { min: 1e-4, max: 1e4 },
-  /** Investigations in one `investigations` page. */
-  pageFirst: { min: 1, max: 100, default: 20 },
   /** Markdown text of one note. */
   note: 20_000,
   /** Notes kept with one investigation. */

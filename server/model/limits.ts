@@ -37,6 +37,12 @@ export const LIMITS = {
   connectPathsPerPair: 10,
   avoid: { max: 100 },
   searchText: { max: 200 },
+  /** Investigations in one `investigations` page. */
+  investigationsFirst: { min: 1, max: 100, default: 20 },
+  /** Links from a watched entity that `changes` looks across. */
+  changesRadius: { min: 1, max: 3, default: 1 },
+  /** Changes in one `changes` answer, newest first. */
+  changes: 1000,
   // Enum lists (kinds, linkTypes, types, statuses) hold at most their enum's size: see enumSet in
   // server/graphql/arguments.ts, which takes the cap from the vocabulary itself.
 } as const;
@@ -54,5 +60,7 @@ export const ARGUMENT_LIMITS: Record<string, IntArgument> = {
   'Query.paths.limit': LIMITS.pathLimit,
   'Query.connect.maxHops': LIMITS.maxHops,
   'Query.timeline.first': LIMITS.timelineFirst,
+  'Query.investigations.first': LIMITS.investigationsFirst,
+  'Query.changes.radius': LIMITS.changesRadius,
   '*.links.first': LIMITS.linksFirst,
 };

@@ -2,12 +2,16 @@
  * The evidence report, rendered in Chromium: its text, no script run, no request made, nothing
  * wider than the page on screen and in print, and hostile names shown as text.
  */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createThreadlineServer } from '../../server/create-server';
 import type { Database } from '../../server/neo4j/database';
+import { REPORT_CSP } from '../../server/report/render-report';
 import { SEED_STORY } from '../../server/report/seed-story';
 import { chromiumAvailable, launchChromium } from '../e2e/browser';
-import { accessClient } from '../support/access';
+import { accessClient, READ_TOKEN, TEST_ACCESS } from '../support/access';
 import { connectTestDatabase } from '../support/database';
 
 const HOSTILE = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">';
@@ -189,5 +193,67 @@ describe.skipIf(!chromiumAvailable())('the evidence report in Chromium', () => {
         expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
       }
     }
+  });
+});
+
+describe('GET /report/investigation/<id>', () => {
+  const servers: Server[] = [];
+  async function serve(readsRequireToken: boolean): Promise<string> {
+    const { server } = createThreadlineServer(db, {
+      introspection: false,
+      access: { ...TEST_ACCESS, readsRequireToken },
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  afterAll(async () => {
+    for (const server of servers) await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('answers the report as HTML with its own strict policy and the security headers', async () => {
+    const id = await save({ title: 'Over HTTP', canvas: SEED_STORY.canvas });
+    const base = await serve(false);
+    const response = await fetch(`${base}/report/investigation/${encodeURIComponent(id)}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(
+      `${REPORT_CSP}; frame-ancestors 'none'`,
+    );
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const html = await response.text();
+    expect(html).toContain('<title>Over HTTP — evidence report</title>');
+    expect(html).toContain('Lei Jun founded Xiaomi');
+
+    const cases: [string, RequestInit, number, string][] = [
+      ['/report/investigation/investigation:none', {}, 404, 'NOT_FOUND'],
+      ['/report/investigation/%3Cscript%3E', {}, 400, 'BAD_USER_INPUT'],
+      ['/report/investigation/%E0%A4%A', {}, 400, 'BAD_USER_INPUT'],
+      [`/report/investigation/${id}`, { method: 'POST', body: 'x' }, 405, 'METHOD_NOT_ALLOWED'],
+      [
+        `/report/investigation/${id}`,
+        { headers: { authorization: 'Bearer wrong' } },
+        401,
+        'UNAUTHENTICATED',
+      ],
+    ];
+    for (const [target, init, status, code] of cases) {
+      const answer = await fetch(`${base}${target}`, init);
+      expect(answer.status, target).toBe(status);
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      const body = (await answer.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0]?.extensions.code).toBe(code);
+    }
+  });
+
+  it('follows the read rules: a server that requires a token for reads wants one here too', async () => {
+    const id = await save({ title: 'Token needed', canvas: { entities: [] } });
+    const base = await serve(true);
+    const anonymous = await fetch(`${base}/report/investigation/${id}`);
+    expect(anonymous.status).toBe(401);
+    const reader = await fetch(`${base}/report/investigation/${id}`, {
+      headers: { authorization: `Bearer ${READ_TOKEN}` },
+    });
+    expect(reader.status).toBe(200);
   });
 });

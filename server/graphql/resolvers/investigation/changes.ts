@@ -3,14 +3,10 @@ import { changesAround, investigationExists } from '../../../data/changes';
 import { toEntity, toLink } from '../../../data/projections';
 import { badInput, notFound } from '../../../errors';
 import { INVESTIGATION_LIMITS } from '../../../model/investigation';
+import { LIMITS } from '../../../model/limits';
 import { intInRange, listWithin } from '../../arguments';
 import type { GraphQLContext } from '../../context';
 import { checkId } from '../mutation/curation-input';
-
-export const CHANGES_LIMITS = {
-  radius: { min: 1, max: 3, default: 1 },
-  changes: 1000,
-} as const;
 
 export const changesQueries = {
   async changes(
@@ -23,7 +19,7 @@ export const changesQueries = {
     },
     { db, loaders }: GraphQLContext,
   ) {
-    const radius = intInRange('radius', args.radius, CHANGES_LIMITS.radius);
+    const radius = intInRange('radius', args.radius, LIMITS.changesRadius);
     const entities = listWithin('entities', args.entities, INVESTIGATION_LIMITS.entities).map(
       (id, i) => checkId(`entities[${i}]`, id),
     );
@@ -39,12 +35,12 @@ export const changesQueries = {
       watched: entities,
       investigation,
       radius,
-      limit: CHANGES_LIMITS.changes + 1,
+      limit: LIMITS.changes + 1,
     });
     if (rows.length === 0 && investigation && !(await investigationExists(db, investigation))) {
       throw notFound('investigation', investigation);
     }
-    const changes = rows.slice(0, CHANGES_LIMITS.changes).map((row) => ({
+    const changes = rows.slice(0, LIMITS.changes).map((row) => ({
       kind: row.kind,
       at: row.at,
       by: row.by,
@@ -61,7 +57,7 @@ export const changesQueries = {
       radius,
       watched: [...new Set(entities)],
       changes,
-      hasMore: rows.length > CHANGES_LIMITS.changes,
+      hasMore: rows.length > LIMITS.changes,
     };
   },
 };

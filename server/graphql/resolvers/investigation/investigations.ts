@@ -14,7 +14,8 @@ import {
 } from '../../../data/investigations';
 import { badInput, notFound } from '../../../errors';
 import { type AccessContext, requireWriter } from '../../../http/auth';
-import { checkTitle, INVESTIGATION_LIMITS, investigationWrite } from '../../../model/investigation';
+import { checkTitle, investigationWrite } from '../../../model/investigation';
+import { LIMITS } from '../../../model/limits';
 import { loadReport } from '../../../report/evidence-report';
 import { renderReport } from '../../../report/render-report';
 import { intInRange } from '../../arguments';
@@ -63,7 +64,7 @@ export const investigationQueries = {
     args: { first?: number | null; after?: string | null },
     { db }: Context,
   ) {
-    const first = intInRange('first', args.first, INVESTIGATION_LIMITS.pageFirst);
+    const first = intInRange('first', args.first, LIMITS.investigationsFirst);
     const after = args.after ? decodeCursor(args.after) : null;
     const page = await investigationPage(db, first, after);
     const edges = page.investigations.map((node) => ({ cursor: encodeCursor(node), node }));
