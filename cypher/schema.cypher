@@ -73,3 +73,17 @@ CREATE CONSTRAINT judgement_pair IF NOT EXISTS FOR (j:Judgement) REQUIRE j.pairK
 CREATE INDEX judgement_a IF NOT EXISTS FOR (j:Judgement) ON (j.aId);
 CREATE INDEX judgement_b IF NOT EXISTS FOR (j:Judgement) ON (j.bId);
 CREATE CONSTRAINT identity_id IF NOT EXISTS FOR (i:Identity) REQUIRE i.id IS UNIQUE;
+
+// Saved investigations and their notes (docs/investigations.md). Not entities: no :Entity label.
+CREATE CONSTRAINT investigation_id IF NOT EXISTS FOR (i:Investigation) REQUIRE i.id IS UNIQUE;
+CREATE INDEX investigation_updated_at IF NOT EXISTS FOR (i:Investigation) ON (i.updatedAt);
+CREATE CONSTRAINT note_id IF NOT EXISTS FOR (n:Note) REQUIRE n.id IS UNIQUE;
+CREATE INDEX note_investigation IF NOT EXISTS FOR (n:Note) ON (n.investigationId);
+
+// When things were written: every write stamps createdAt/updatedAt (and links retractedAt), a
+// merge its :Merge record. `changes` starts from watched entities and reads these on the way;
+// the indexes serve scans by time ("everything written since …") and the merge lookup.
+CREATE INDEX entity_created_at IF NOT EXISTS FOR (e:Entity) ON (e.createdAt);
+CREATE INDEX entity_updated_at IF NOT EXISTS FOR (e:Entity) ON (e.updatedAt);
+CREATE INDEX merge_survivor IF NOT EXISTS FOR (m:Merge) ON (m.survivorId);
+CREATE INDEX merge_merged_at IF NOT EXISTS FOR (m:Merge) ON (m.mergedAt);

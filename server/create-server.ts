@@ -16,6 +16,7 @@ import { createHttpServer } from './http/front-door';
 import { createGraphiQLPage } from './http/graphiql-page';
 import { useOperationErrorCodes } from './http/operation-errors';
 import { useQueryCost } from './http/query-cost';
+import { createReportRoute } from './http/report-route';
 import {
   corsOptions,
   useArmor,
@@ -74,6 +75,11 @@ export function createThreadlineServer(db: Database, options: ThreadlineServerOp
     ],
   });
   // Host checks, routing, rate limits and static files happen in front of yoga (front-door.ts).
-  const server = createHttpServer({ yoga, db, settings: http });
+  const server = createHttpServer({
+    yoga,
+    db,
+    settings: http,
+    report: createReportRoute(db, access),
+  });
   return { yoga, schema, server };
 }

@@ -4,6 +4,7 @@
  * rebinding), then routes by exact path, each route through its own rate limit:
  *
  *   /graphql            → graphql-yoga          (the API limit)
+ *   /report/investigation/<id> → evidence report (the API limit; see report-route.ts)
  *   /health, /livez     → health checks         (the files limit, more generous)
  *   any other GET/HEAD  → the built client      (the files limit), 404 when there is none
  *   anything else       → 404
@@ -20,6 +21,7 @@ import type { Database } from '../neo4j/database';
 import { parseHostHeader } from './allowed-hosts';
 import { checkHealth } from './health';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
+import { REPORT_PREFIX, type ReportRoute } from './report-route';
 import { securityHeaders } from './security';
 import { readStaticFile } from './static-files';
 
@@ -33,6 +35,8 @@ export interface FrontDoorOptions {
   yoga: NodeListener;
   db: Database;
   settings: HttpSecuritySettings;
+  /** Evidence reports; without it, /report/… is not served. */
+  report?: ReportRoute;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -154,7 +158,26 @@ function rateLimited(
 }
 
 /** The Node request listener that stands in front of yoga. */
-export function createFrontDoor({ yoga, db, settings }: FrontDoorOptions): NodeListener {
+async function answerReport(
+  report: ReportRoute,
+  request: IncomingMessage,
+  pathname: string,
+  response: ServerResponse,
+): Promise<void> {
+  try {
+    const answer = await report(request.method, pathname, request.headers.authorization ?? null);
+    send(response, answer.status, request.method === 'HEAD' ? '' : answer.body, answer.headers);
+  } catch {
+    refuse(
+      response,
+      503,
+      'SERVICE_UNAVAILABLE',
+      'The report could not be made right now; try again shortly.',
+    );
+  }
+}
+
+export function createFrontDoor({ yoga, db, settings, report }: FrontDoorOptions): NodeListener {
   const allowed = new Set(settings.allowedHosts);
   const api = createRateLimiter(settings.rateLimitPerSecond, settings.rateLimitBurst);
   const files = createRateLimiter(
@@ -172,6 +195,10 @@ export function createFrontDoor({ yoga, db, settings }: FrontDoorOptions): NodeL
     if (pathname === '/graphql') {
       if (rateLimited(api, request, response, settings, 1)) return;
       return yoga(request, response);
+    }
+    if (report && pathname.startsWith(REPORT_PREFIX)) {
+      if (rateLimited(api, request, response, settings, 1)) return;
+      return answerReport(report, request, pathname, response);
     }
     if (rateLimited(files, request, response, settings, FILES_RATE_FACTOR)) return;
     if (pathname === '/livez') return yoga(request, response);

@@ -46,6 +46,12 @@ export const LIMITS = {
   searchText: { max: 200 },
   /** Pairs in one `matchCandidates` page. */
   matchFirst: { min: 1, max: 200, default: 20 },
+  /** Investigations in one `investigations` page. */
+  investigationsFirst: { min: 1, max: 100, default: 20 },
+  /** Links from a watched entity that `changes` looks across. */
+  changesRadius: { min: 1, max: 3, default: 1 },
+  /** Changes in one `changes` answer, newest first. */
+  changes: 1000,
   // Enum lists (kinds, linkTypes, types, statuses) hold at most their enum's size: see enumSet in
   // server/graphql/arguments.ts, which takes the cap from the vocabulary itself.
 } as const;
@@ -69,5 +75,7 @@ export const ARGUMENT_LIMITS: Record<string, IntArgument> = {
   'Query.components.first': LIMITS.analyticsGroups,
   'Query.components.membersFirst': LIMITS.groupMembers,
   'Query.matchCandidates.first': LIMITS.matchFirst,
+  'Query.investigations.first': LIMITS.investigationsFirst,
+  'Query.changes.radius': LIMITS.changesRadius,
   '*.links.first': LIMITS.linksFirst,
 };

@@ -1,6 +1,13 @@
 /** The resolver map; `requireResolversToMatchSchema: 'error'` checks it against the SDL. */
 import { Citation, Entity, entityTypeResolvers } from './entity';
 import { EntityKind, LinkStatus } from './enums';
+import { changesQueries } from './investigation/changes';
+import {
+  Investigation,
+  investigationMutations,
+  investigationQueries,
+} from './investigation/investigations';
+import { investigationNotes, Note, noteMutations } from './investigation/notes';
 import { Link, Source } from './link';
 import { curationMutations } from './mutation/curation';
 import { judgementMutations } from './mutation/judgements';
@@ -22,6 +29,20 @@ export const resolvers = {
   Link,
   Source,
   ...matchingTypes,
-  Query: { ...lookupQueries, ...graphQueries, ...analyticsQueries, ...matchingQueries },
-  Mutation: { ...curationMutations, ...judgementMutations },
+  Investigation: { ...Investigation, ...investigationNotes },
+  Note,
+  Query: {
+    ...lookupQueries,
+    ...graphQueries,
+    ...analyticsQueries,
+    ...matchingQueries,
+    ...investigationQueries,
+    ...changesQueries,
+  },
+  Mutation: {
+    ...curationMutations,
+    ...judgementMutations,
+    ...investigationMutations,
+    ...noteMutations,
+  },
 };
