@@ -115,6 +115,12 @@ function requestProblem(
   return null;
 }
 
+function notFoundMessage(pathname: string): string {
+  // The path is the client's own text: quoted, and cut so a huge one is not sent back whole.
+  const shown = pathname.length > 100 ? `${pathname.slice(0, 100)}…` : pathname;
+  return `Nothing is served at ${JSON.stringify(shown)}; the API is at /graphql.`;
+}
+
 function pathOf(url: string): string {
   const query = url.indexOf('?');
   return query < 0 ? url : url.slice(0, query);
@@ -128,7 +134,7 @@ async function answerHealth(db: Database, response: ServerResponse): Promise<voi
 function answerFile(pathname: string, response: ServerResponse): void {
   const file = readStaticFile(pathname);
   if (!file) {
-    refuse(response, 404, 'NOT_FOUND', `Nothing is served at ${pathname}; the API is at /graphql.`);
+    refuse(response, 404, 'NOT_FOUND', notFoundMessage(pathname));
     return;
   }
   send(response, 200, file.body, {
@@ -205,7 +211,7 @@ export function createFrontDoor({ yoga, db, settings, report }: FrontDoorOptions
     if (pathname === '/health') return answerHealth(db, response);
     if (request.method === 'GET' || request.method === 'HEAD')
       return answerFile(pathname, response);
-    refuse(response, 404, 'NOT_FOUND', `Nothing is served at ${pathname}; the API is at /graphql.`);
+    refuse(response, 404, 'NOT_FOUND', notFoundMessage(pathname));
   };
 }
 

@@ -67,7 +67,7 @@ export class TimeoutError extends DomainError {
 
   constructor() {
     super(
-      'The query ran longer than the server allows; narrow it (fewer hops, link types or a smaller limit).',
+      'The request ran longer than the server allows and was stopped, writing nothing. Narrow a read (fewer hops, link types or a smaller limit); retry a write.',
     );
   }
 }

@@ -63,7 +63,8 @@ describe('the HTTP server', () => {
   it('reports a reachable database at /health', async () => {
     const response = await fetch(`${running.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', database: { reachable: true } });
+    // Exactly this: nothing about where the database is (the endpoint is public).
+    expect(await response.json()).toEqual({ status: 'ok', database: { reachable: true } });
   });
 
   it('reports an unreachable database at /health with 503', async () => {
@@ -76,10 +77,9 @@ describe('the HTTP server', () => {
     try {
       const response = await fetch(`${deadServer.url}/health`);
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({
-        status: 'degraded',
-        database: { reachable: false },
-      });
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ status: 'degraded', database: { reachable: false } });
+      expect(text).not.toContain(String(port));
     } finally {
       await deadServer.close();
       await dead.close();

@@ -118,7 +118,8 @@ describe('Host header (DNS rebinding)', () => {
 
 describe('rate limits on every route', () => {
   it('serves GraphQL only at exactly /graphql, so no URL reaches yoga past the limit', async () => {
-    const port = await serve({}, { rateLimitPerSecond: 1, rateLimitBurst: 3 });
+    // One token per 100 s: nothing refills while the test runs, however busy the machine.
+    const port = await serve({}, { rateLimitPerSecond: 0.01, rateLimitBurst: 3 });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++)
       statuses.push((await graphql(port, 'localhost', '/graphql?a')).status);
@@ -139,27 +140,34 @@ describe('rate limits on every route', () => {
         host: 'localhost',
         ...(method === 'POST' ? { body: SEARCH } : {}),
       });
-      expect(response.status, target).toBe(404);
+      // Not GraphQL: a 404, or for a GET the explorer's page when the client is built.
+      if (response.status === 200) {
+        expect(method, target).toBe('GET');
+        expect(response.headers['content-type'], target).toContain('text/html');
+      } else {
+        expect(response.status, target).toBe(404);
+      }
       expect(response.body, target).not.toContain('"data"');
       expectSecurityHeaders(response);
     }
   });
 
   it('limits static files and health checks on their own, more generous bucket', async () => {
-    const port = await serve({}, { rateLimitPerSecond: 1, rateLimitBurst: 3 });
+    // One token per 100 s: nothing refills while the test runs, however busy the machine.
+    const port = await serve({}, { rateLimitPerSecond: 0.01, rateLimitBurst: 3 });
     for (let i = 0; i < 4; i++) await graphql(port, 'localhost');
     // The API bucket is empty; health checks still answer, ten times as many.
     const health: number[] = [];
     while (health.length < 300 && !health.includes(429)) {
       health.push((await rawRequest(port, { target: '/health', host: 'localhost' })).status);
     }
-    // A burst of 30 (ten times the API's 3), refilled at 10 per second while the loop runs.
+    // A burst of 30 (ten times the API's 3), refilled at 0.1 per second while the loop runs.
     expect(health.slice(0, 30).every((status) => status === 200)).toBe(true);
     expect(health.at(-1)).toBe(429);
     for (const target of ['/', '/index.html', '/livez', '/assets/x.js']) {
       const refused = await rawRequest(port, { target, host: 'localhost' });
       expect(refused.status, target).toBe(429);
-      expect(refused.headers['retry-after'], target).toBe('1');
+      expect(Number(refused.headers['retry-after']), target).toBeGreaterThan(0);
       expect(errorCode(refused), target).toBe('RATE_LIMITED');
       expectSecurityHeaders(refused);
     }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, loadConfig } from '../../server/config';
 import { createThreadlineServer, type ThreadlineServerOptions } from '../../server/create-server';
 import type { Database } from '../../server/neo4j/database';
-import { READ_TOKEN, TEST_ACCESS } from '../support/access';
+import { READ_TOKEN, TEST_ACCESS, WRITE_TOKEN } from '../support/access';
 import { connectTestDatabase } from '../support/database';
 
 let db: Database;
@@ -129,6 +129,20 @@ describe('CORS and headers', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('varies CORS answers by Origin, so a shared cache cannot hand one origin another’s', async () => {
+    const url = await serve({
+      http: { corsOrigins: ['https://news.example'] } as Config['http'],
+    });
+    const response = await post(
+      url,
+      { query: '{ __typename }' },
+      { origin: 'https://news.example' },
+    );
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://news.example');
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(response.headers.get('vary')).toContain('Origin');
+  });
+
   it('sends no CORS headers at all by default', async () => {
     const url = await serve();
     const response = await post(url, { query: '{ __typename }' }, { origin: 'https://x.example' });
@@ -149,6 +163,23 @@ describe('CORS and headers', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain('worker-src blob:');
     expect(csp).not.toContain('unpkg.com');
+  });
+});
+
+describe('writes', () => {
+  it('are refused over GET, even with a write token, so a link or an image cannot make one', async () => {
+    const url = await serve();
+    const mutation = encodeURIComponent(
+      'mutation { retractLink(id: "link:lei-jun-leads-xiaomi", reason: "via GET") { id } }',
+    );
+    const response = await fetch(`${url}/graphql?query=${mutation}`, {
+      headers: { accept: 'application/json', authorization: `Bearer ${WRITE_TOKEN}` },
+    });
+    expect(response.status).toBe(405);
+    const [link] = await db.read<{ status: string }>(
+      "MATCH ()-[r {id: 'link:lei-jun-leads-xiaomi'}]->() RETURN r.status AS status",
+    );
+    expect(link?.status).toBe('asserted');
   });
 });
 
