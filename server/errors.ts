@@ -42,6 +42,7 @@ const CODES: Record<DomainErrorKind, ErrorCode> = {
   CONFLICT: 'CONFLICT',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   TIMEOUT: 'QUERY_TIMEOUT',
+  ANALYTICS_UNAVAILABLE: 'ANALYTICS_UNAVAILABLE',
 };
 
 /** The GraphQL error for a domain error; graphql-js adds where in the operation it happened. */

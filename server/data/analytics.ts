@@ -9,7 +9,7 @@
  * docs/decisions.md ("Analytics: a projection per request").
  */
 import { randomUUID } from 'node:crypto';
-import { userError } from '../errors';
+import { AnalyticsUnavailableError } from '../model/domain-errors';
 import type { EntityRecord } from '../model/types';
 import type { EntityKind, LinkType } from '../model/vocabulary';
 import { relationshipTypeExpression } from '../model/vocabulary';
@@ -163,13 +163,6 @@ function isGdsMissing(error: unknown): boolean {
   );
 }
 
-export function analyticsUnavailable() {
-  return userError(
-    'ANALYTICS_UNAVAILABLE',
-    'Graph analytics need Neo4j Graph Data Science, which this database does not have. Install the plugin (docs/api.md, "Analytics").',
-  );
-}
-
 /**
  * Runs one analytics statement; drops the projection should the statement fail midway. Null
  * when no entity is in scope (nothing was projected).
@@ -183,7 +176,7 @@ async function runAnalytics<T>(
     const [row] = await db.read(cypher, params);
     return (row as T | undefined) ?? null;
   } catch (error) {
-    if (isGdsMissing(error)) throw analyticsUnavailable();
+    if (isGdsMissing(error)) throw new AnalyticsUnavailableError();
     // A timeout or a failed algorithm leaves the projection in GDS's memory: drop it.
     await db
       .read('CALL gds.graph.drop($graphName, false) YIELD graphName RETURN graphName', {

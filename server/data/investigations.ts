@@ -6,7 +6,7 @@
  * the ids on it are also kept as a list (`entityIds`) for `changes` to read.
  */
 import { randomUUID } from 'node:crypto';
-import { notFound, userError } from '../errors';
+import { ConflictError, NotFoundError } from '../model/domain-errors';
 import { type Canvas, checkCanvas, type InvestigationWrite } from '../model/investigation';
 import type { Database } from '../neo4j/database';
 import type { Author } from './curation';
@@ -59,8 +59,7 @@ function stored(write: InvestigationWrite) {
 }
 
 function stale(id: string, current: number, sent: number) {
-  return userError(
-    'CONFLICT',
+  return new ConflictError(
     `Investigation "${id}" was saved by someone else meanwhile (version ${current}, you sent ${sent}); nothing was written. Open it again and redo your change.`,
     { currentVersion: current },
   );
@@ -72,7 +71,7 @@ async function refusal(db: Database, id: string, version: number) {
     'MATCH (i:Investigation {id: $id}) RETURN i.version AS version',
     { id },
   );
-  return row ? stale(id, row.version, version) : notFound('investigation', id);
+  return row ? stale(id, row.version, version) : new NotFoundError('investigation', id);
 }
 
 // Takes the node's write lock before the version is compared: two saves of the same version
@@ -155,7 +154,7 @@ export async function duplicateInvestigation(
     { id, newId: `investigation:${randomUUID()}`, title, at: author.at, by: author.name },
   );
   const row = rows[0];
-  if (!row) throw notFound('investigation', id);
+  if (!row) throw new NotFoundError('investigation', id);
   return toInvestigation(row.i);
 }
 

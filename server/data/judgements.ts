@@ -12,10 +12,10 @@
  * - Records are never changed: each keeps its properties, links, citations and source.
  */
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound, userError } from '../errors';
 import { pairKey } from '../match/candidates';
 import { prepareRecord, TokenStats } from '../match/prepare';
 import { compatibleKinds, type Feature, scorePair } from '../match/score';
+import { ConflictError, InvalidInputError, NotFoundError } from '../model/domain-errors';
 import type { Database } from '../neo4j/database';
 import type { Author } from './curation';
 import { matchRecord } from './match-records';
@@ -109,20 +109,22 @@ export async function judge(
   author: Author,
   machine = false,
 ): Promise<JudgementRecord> {
-  if (input.a === input.b) throw badInput('b', 'must be a different entity from a.');
+  if (input.a === input.b) throw new InvalidInputError('b', 'must be a different entity from a.');
   const [a, b] = await Promise.all([matchRecord(db, input.a), matchRecord(db, input.b)]);
-  if (!a) throw notFound('entity', input.a);
-  if (!b) throw notFound('entity', input.b);
+  if (!a) throw new NotFoundError('entity', input.a);
+  if (!b) throw new NotFoundError('entity', input.b);
   if (!compatibleKinds(a.kind, b.kind)) {
-    throw badInput('b', `is a ${b.kind} and ${input.a} a ${a.kind}: they cannot be one body.`);
+    throw new InvalidInputError(
+      'b',
+      `is a ${b.kind} and ${input.a} a ${a.kind}: they cannot be one body.`,
+    );
   }
   const [aId, bId] = pairKey(a.id, b.id);
   const existing = (await judgementsTouching(db, [aId])).find(
     (j) => j.bId === bId || j.aId === bId,
   );
   if (existing) {
-    throw userError(
-      'CONFLICT',
+    throw new ConflictError(
       `The pair is already judged ${existing.decision.toUpperCase()} (${existing.id}, by ${existing.judgedBy}); undo that judgement first.`,
       { judgementId: existing.id },
     );
@@ -156,7 +158,7 @@ export async function judge(
   } catch (error) {
     // The pairKey constraint refuses a twin written by a concurrent judgement.
     if ((error as { code?: string }).code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      throw userError('CONFLICT', 'The pair was judged meanwhile; read it again.');
+      throw new ConflictError('The pair was judged meanwhile; read it again.');
     }
     throw error;
   }
@@ -167,7 +169,7 @@ export async function judge(
 /** Removes a judgement and everything it caused; the graph is as it was before it. */
 export async function undoJudgement(db: Database, id: string): Promise<JudgementRecord> {
   const judgement = await judgementById(db, id);
-  if (!judgement) throw notFound('judgement', id);
+  if (!judgement) throw new NotFoundError('judgement', id);
   await db.write('MATCH (j:Judgement {id: $id}) DELETE j', { id });
   if (judgement.decision === 'same') {
     await reconcileIdentities(db, [judgement.aId, judgement.bId]);

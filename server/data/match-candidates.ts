@@ -5,8 +5,8 @@
  * its judgement.
  */
 
-import { notFound, userError } from '../errors';
 import { type Candidate, candidatesFor, findCandidates } from '../match/candidates';
+import { InvalidInputError, NotFoundError } from '../model/domain-errors';
 import { ENTITY_KINDS, type EntityKind } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
 import { type JudgementRecord, judgementIndex, judgementsTouching } from './judgements';
@@ -61,7 +61,7 @@ export async function matchCandidates(db: Database, query: CandidateQuery): Prom
   let judged: ReturnType<typeof judgementIndex>;
   if (query.entityId !== null) {
     const target = await matchRecord(db, query.entityId);
-    if (!target) throw notFound('entity', query.entityId);
+    if (!target) throw new NotFoundError('entity', query.entityId);
     const pool = await matchPool(db, target, comparableKinds(target.kind as EntityKind));
     const judgements = await judgementsTouching(db, [target.id]);
     const rules = exclusion([target, ...pool], judgements);
@@ -75,10 +75,9 @@ export async function matchCandidates(db: Database, query: CandidateQuery): Prom
         { kinds },
       );
       if ((row?.count ?? 0) > query.maxRecords) {
-        throw userError(
-          'BAD_USER_INPUT',
+        throw new InvalidInputError(
+          query.kind ? 'kind' : 'entity',
           `There are ${row?.count} records of ${query.kind ?? 'all kinds'}; candidates for more than ${query.maxRecords} at once are not computed per request. Ask for one entity's candidates (argument "entity"), or run "npm run match" on the server.`,
-          { argument: query.kind ? 'kind' : 'entity' },
         );
       }
     }

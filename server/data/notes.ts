@@ -4,7 +4,7 @@
  * apart from citations (which live on entities and links) and no read of the graph touches it.
  */
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound } from '../errors';
+import { InvalidInputError, NotFoundError } from '../model/domain-errors';
 import { INVESTIGATION_LIMITS } from '../model/investigation';
 import type { Database } from '../neo4j/database';
 import type { Author } from './curation';
@@ -45,7 +45,10 @@ export interface NoteWrite {
 async function checkTarget(db: Database, write: NoteWrite): Promise<void> {
   if (write.target === 'INVESTIGATION') {
     if (write.targetId !== write.investigationId) {
-      throw badInput('input.targetId', 'a note on the investigation takes its id (or none).');
+      throw new InvalidInputError(
+        'input.targetId',
+        'a note on the investigation takes its id (or none).',
+      );
     }
     return;
   }
@@ -54,7 +57,7 @@ async function checkTarget(db: Database, write: NoteWrite): Promise<void> {
       ? (await entitiesByIds(db, [write.targetId])).length
       : (await linksByIds(db, [write.targetId])).length;
   if (!found) {
-    throw badInput(
+    throw new InvalidInputError(
       'input.targetId',
       `no ${write.target.toLowerCase()} with id "${write.targetId}".`,
     );
@@ -85,9 +88,9 @@ export async function addNote(db: Database, write: NoteWrite, author: Author): P
     },
   );
   const row = rows[0];
-  if (!row) throw notFound('investigation', write.investigationId);
+  if (!row) throw new NotFoundError('investigation', write.investigationId);
   if (row.full || !row.n) {
-    throw badInput(
+    throw new InvalidInputError(
       'input.investigationId',
       `that investigation has ${INVESTIGATION_LIMITS.notesPerInvestigation} notes, the most it keeps; delete some first.`,
     );
@@ -108,7 +111,7 @@ export async function updateNote(
     { id, markdown, at: author.at, by: author.name },
   );
   const row = rows[0];
-  if (!row) throw notFound('note', id);
+  if (!row) throw new NotFoundError('note', id);
   return toNote(row.n);
 }
 
@@ -117,7 +120,7 @@ export async function deleteNote(db: Database, id: string): Promise<string> {
     'MATCH (n:Note {id: $id}) DELETE n RETURN $id AS id',
     { id },
   );
-  if (!rows[0]) throw notFound('note', id);
+  if (!rows[0]) throw new NotFoundError('note', id);
   return id;
 }
 

@@ -9,7 +9,8 @@ export type DomainErrorKind =
   | 'INVALID_INPUT'
   | 'CONFLICT'
   | 'UNAVAILABLE'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'ANALYTICS_UNAVAILABLE';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -68,6 +69,17 @@ export class TimeoutError extends DomainError {
   constructor() {
     super(
       'The request ran longer than the server allows and was stopped, writing nothing. Narrow a read (fewer hops, link types or a smaller limit); retry a write.',
+    );
+  }
+}
+
+/** The database lacks Neo4j Graph Data Science, which analytics need. */
+export class AnalyticsUnavailableError extends DomainError {
+  readonly kind = 'ANALYTICS_UNAVAILABLE';
+
+  constructor() {
+    super(
+      'Graph analytics need Neo4j Graph Data Science, which this database does not have. Install the plugin (docs/api.md, "Analytics").',
     );
   }
 }

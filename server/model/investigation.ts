@@ -6,8 +6,8 @@
  * stored JSON is read back without GraphQL's help.
  */
 
-import { badInput } from '../errors';
 import { checkId, checkText } from '../graphql/resolvers/mutation/curation-input';
+import { InvalidInputError } from './domain-errors';
 import { LIMITS } from './limits';
 import {
   ENTITY_KINDS,
@@ -96,16 +96,16 @@ function isObject(value: unknown): value is Input {
 
 function list(field: string, value: unknown, max: number): unknown[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw badInput(field, 'must be a list.');
+  if (!Array.isArray(value)) throw new InvalidInputError(field, 'must be a list.');
   if (value.length > max) {
-    throw badInput(field, `allows at most ${max} items, got ${value.length}.`);
+    throw new InvalidInputError(field, `allows at most ${max} items, got ${value.length}.`);
   }
   return value;
 }
 
 function finite(field: string, value: unknown, limit: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > limit) {
-    throw badInput(field, `must be a number from -${limit} to ${limit}.`);
+    throw new InvalidInputError(field, `must be a number from -${limit} to ${limit}.`);
   }
   return value;
 }
@@ -116,7 +116,7 @@ function optionalFinite(field: string, value: unknown, limit: number): number | 
 
 function flag(field: string, value: unknown): boolean {
   if (value === undefined || value === null) return false;
-  if (typeof value !== 'boolean') throw badInput(field, 'must be true or false.');
+  if (typeof value !== 'boolean') throw new InvalidInputError(field, 'must be true or false.');
   return value;
 }
 
@@ -125,7 +125,8 @@ function enumList<T extends string>(field: string, value: unknown, vocabulary: r
   const chosen = new Set<T>();
   values.forEach((v, i) => {
     const known = vocabulary.find((allowed) => allowed === v);
-    if (!known) throw badInput(`${field}[${i}]`, `must be one of ${vocabulary.join(', ')}.`);
+    if (!known)
+      throw new InvalidInputError(`${field}[${i}]`, `must be one of ${vocabulary.join(', ')}.`);
     chosen.add(known);
   });
   // A set, in the vocabulary's order: the same filters always store the same way.
@@ -137,7 +138,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function optionalDay(field: string, value: unknown): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string' || !DAY.test(value) || Number.isNaN(Date.parse(value))) {
-    throw badInput(field, 'must be a day, YYYY-MM-DD.');
+    throw new InvalidInputError(field, 'must be a day, YYYY-MM-DD.');
   }
   return value;
 }
@@ -146,9 +147,11 @@ function canvasEntities(field: string, value: unknown): CanvasEntity[] {
   const seen = new Set<string>();
   return list(field, value, INVESTIGATION_LIMITS.entities).map((item, i) => {
     const at = `${field}[${i}]`;
-    if (!isObject(item)) throw badInput(at, 'must be an object { id x y pinned hidden }.');
+    if (!isObject(item))
+      throw new InvalidInputError(at, 'must be an object { id x y pinned hidden }.');
     const id = checkId(`${at}.id`, item.id);
-    if (seen.has(id)) throw badInput(`${at}.id`, `"${id}" is on the canvas twice; once is enough.`);
+    if (seen.has(id))
+      throw new InvalidInputError(`${at}.id`, `"${id}" is on the canvas twice; once is enough.`);
     seen.add(id);
     const limit = INVESTIGATION_LIMITS.coordinate;
     return {
@@ -165,7 +168,8 @@ function savedPaths(field: string, value: unknown): SavedPath[] {
   const maxLinks = LIMITS.maxHops.max;
   return list(field, value, INVESTIGATION_LIMITS.selectedPaths).map((item, i) => {
     const at = `${field}[${i}]`;
-    if (!isObject(item)) throw badInput(at, 'must be an object { entityIds linkIds }.');
+    if (!isObject(item))
+      throw new InvalidInputError(at, 'must be an object { entityIds linkIds }.');
     const linkIds = list(`${at}.linkIds`, item.linkIds, maxLinks).map((id, j) =>
       checkId(`${at}.linkIds[${j}]`, id),
     );
@@ -173,7 +177,7 @@ function savedPaths(field: string, value: unknown): SavedPath[] {
       checkId(`${at}.entityIds[${j}]`, id),
     );
     if (linkIds.length === 0 || entityIds.length !== linkIds.length + 1) {
-      throw badInput(
+      throw new InvalidInputError(
         at,
         `a path of n links (1 to ${maxLinks}) has n + 1 entities; got ${linkIds.length} links and ${entityIds.length} entities.`,
       );
@@ -184,9 +188,10 @@ function savedPaths(field: string, value: unknown): SavedPath[] {
 
 function layout(field: string, value: unknown): Layout | null {
   if (value === undefined || value === null) return null;
-  if (!isObject(value)) throw badInput(field, 'must be an object { name zoom panX panY }.');
+  if (!isObject(value))
+    throw new InvalidInputError(field, 'must be an object { name zoom panX panY }.');
   if (typeof value.name !== 'string' || !LAYOUT_NAME.test(value.name)) {
-    throw badInput(
+    throw new InvalidInputError(
       `${field}.name`,
       'must be a layout name: lower-case letters, digits and -, at most 40 (e.g. fcose, preset).',
     );
@@ -198,7 +203,7 @@ function layout(field: string, value: unknown): Layout | null {
     zoom !== null &&
     (typeof zoom !== 'number' || !Number.isFinite(zoom) || zoom < min || zoom > max)
   ) {
-    throw badInput(`${field}.zoom`, `must be a number from ${min} to ${max}.`);
+    throw new InvalidInputError(`${field}.zoom`, `must be a number from ${min} to ${max}.`);
   }
   const limit = INVESTIGATION_LIMITS.coordinate;
   return {
@@ -211,21 +216,26 @@ function layout(field: string, value: unknown): Layout | null {
 
 /** A canvas from client input (or from storage), normalised: defaults filled in, sets ordered. */
 export function checkCanvas(field: string, value: unknown): Canvas {
-  if (!isObject(value)) throw badInput(field, 'must be an object { entities … }.');
+  if (!isObject(value)) throw new InvalidInputError(field, 'must be an object { entities … }.');
   const filters = value.filters ?? {};
-  if (!isObject(filters)) throw badInput(`${field}.filters`, 'must be an object.');
+  if (!isObject(filters)) throw new InvalidInputError(`${field}.filters`, 'must be an object.');
   const asOf = optionalDay(`${field}.asOf`, value.asOf);
   let asOfRange: DateRange | null = null;
   if (value.asOfRange !== undefined && value.asOfRange !== null) {
-    if (!isObject(value.asOfRange)) throw badInput(`${field}.asOfRange`, 'must be { from to }.');
+    if (!isObject(value.asOfRange))
+      throw new InvalidInputError(`${field}.asOfRange`, 'must be { from to }.');
     asOfRange = {
       from: optionalDay(`${field}.asOfRange.from`, value.asOfRange.from),
       to: optionalDay(`${field}.asOfRange.to`, value.asOfRange.to),
     };
     if (asOfRange.from && asOfRange.to && asOfRange.from > asOfRange.to) {
-      throw badInput(`${field}.asOfRange.to`, `must not be before from (${asOfRange.from}).`);
+      throw new InvalidInputError(
+        `${field}.asOfRange.to`,
+        `must not be before from (${asOfRange.from}).`,
+      );
     }
-    if (asOf) throw badInput(`${field}.asOfRange`, 'give either asOf (one day) or asOfRange.');
+    if (asOf)
+      throw new InvalidInputError(`${field}.asOfRange`, 'give either asOf (one day) or asOfRange.');
   }
   return {
     entities: canvasEntities(`${field}.entities`, value.entities),
@@ -253,10 +263,13 @@ export function investigationWrite(input: Input): InvestigationWrite {
     version !== null &&
     (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
   ) {
-    throw badInput('input.version', 'must be a positive integer: the version you read.');
+    throw new InvalidInputError(
+      'input.version',
+      'must be a positive integer: the version you read.',
+    );
   }
   if (id !== null && version === null) {
-    throw badInput(
+    throw new InvalidInputError(
       'input.version',
       'is required to update an investigation: send the version you read, so a save never overwrites a newer one.',
     );
