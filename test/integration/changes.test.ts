@@ -4,6 +4,7 @@
  * in TypeScript without the server's code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../bench/data/generate-graph';
 import { runImport } from '../../server/import/run-import';
 import type { Database } from '../../server/neo4j/database';
 import { accessClient } from '../support/access';
@@ -153,18 +154,6 @@ describe('changes around an investigation', () => {
 
 // ---- a generated graph with timed writes ----------------------------------------------------
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface GenEntity {
   id: string;
   createdAt: string;
@@ -189,7 +178,7 @@ interface GenMerge {
 const LINK_TYPES = ['OWNS', 'SUBSIDIARY_OF', 'AFFILIATED_WITH'];
 
 function generate(seed: number) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
   // Moments spread over 2025–2026 (all in the past), at whole milliseconds, as writes stamp them.
   const start = Date.parse('2025-01-01T00:00:00Z');
