@@ -143,15 +143,17 @@ class BatchPipeline {
   private readonly stamp: { now: string; by: string };
   private sourceWritten = false;
 
+  private readonly batchSize: number;
+
   constructor(
     private readonly db: Database | null,
     private readonly tally: ImportTally,
-    private readonly batchSize: number,
-    matchExisting: boolean,
+    options: Pick<ImportOptions, 'batchSize' | 'matchExisting'>,
     by: string,
     private readonly source: DatasetSource,
   ) {
-    this.matcher = db && matchExisting ? new ExistingMatcher(db) : null;
+    this.batchSize = options.batchSize;
+    this.matcher = db && options.matchExisting ? new ExistingMatcher(db) : null;
     this.stamp = { now: new Date().toISOString(), by };
   }
 
@@ -397,14 +399,7 @@ async function importCsv(
   const readOptions = { delimiter: layout.delimiter, encoding };
   const constants = await resolveConstants(() => readCsv(input, readOptions), mapping);
   const checker = new RowChecker();
-  const pipeline = new BatchPipeline(
-    db,
-    tally,
-    options.batchSize,
-    options.matchExisting,
-    by,
-    mapping.dataset,
-  );
+  const pipeline = new BatchPipeline(db, tally, options, by, mapping.dataset);
   if (constants.entities.length + constants.links.length > 0) {
     checker.remember(constants);
     await pipeline.add({ line: 0, ...constants });
@@ -465,14 +460,7 @@ async function importFtm(
   const checker = new RowChecker();
   // Pass 1 writes the things, pass 2 the relationships, so every link finds both ends.
   for (const pass of ['things', 'edges'] as const) {
-    const pipeline = new BatchPipeline(
-      db,
-      tally,
-      options.batchSize,
-      options.matchExisting,
-      by,
-      mapping.dataset,
-    );
+    const pipeline = new BatchPipeline(db, tally, options, by, mapping.dataset);
     const offset = pass === 'things' ? 0 : size;
     for await (const item of readFtm(options.file, (b) =>
       options.onProgress?.(tally.rowsRead, (offset + b) / 2, size),
@@ -546,7 +534,13 @@ export async function writeRows(
   batchSize: number,
 ): Promise<Summary> {
   const tally = new ImportTally('rows', 'csv');
-  const pipeline = new BatchPipeline(db, tally, batchSize, false, 'import:rows', source);
+  const pipeline = new BatchPipeline(
+    db,
+    tally,
+    { batchSize, matchExisting: false },
+    'import:rows',
+    source,
+  );
   for (const row of rows) {
     tally.rowsRead += 1;
     await pipeline.add(row);

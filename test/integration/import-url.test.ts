@@ -93,16 +93,19 @@ afterAll(async () => {
 });
 
 describe('importing a file by URL', () => {
-  it('stops on a dropped connection with a clear error, having written only whole batches', async () => {
-    dropAfter = Math.floor(body.length / 2);
-    const run = await runImportCli([
+  const importOwners = () =>
+    runImportCli([
       `${base}/lists/owners.csv`,
       '--mapping',
       mapping,
       '--batch-size',
-      String(BATCH),
+      `${BATCH}`,
       '--json',
     ]);
+
+  it('stops on a dropped connection with a clear error, having written only whole batches', async () => {
+    dropAfter = Math.floor(body.length / 2);
+    const run = await importOwners();
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(
       new RegExp(
@@ -123,14 +126,7 @@ describe('importing a file by URL', () => {
   it('completes with exact counts when run again', async () => {
     const before = await linkCount();
     dropAfter = null;
-    const run = await runImportCli([
-      `${base}/lists/owners.csv`,
-      '--mapping',
-      mapping,
-      '--batch-size',
-      String(BATCH),
-      '--json',
-    ]);
+    const run = await importOwners();
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout) as Summary;
     expect(summary.rows).toEqual({

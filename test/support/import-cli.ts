@@ -1,5 +1,6 @@
 /** Runs `npm run import` as its own process against the test database, as a user would. */
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { testConnection } from './database';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -10,9 +11,12 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runImportCli(args: readonly string[]): Promise<CliRun> {
+/** Starts the CLI; its output is piped. */
+export function spawnImportCli(
+  args: readonly string[],
+): ChildProcessByStdio<null, Readable, Readable> {
   const connection = testConnection();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], {
+  return spawn(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -23,6 +27,11 @@ export function runImportCli(args: readonly string[]): Promise<CliRun> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Runs the CLI to its end. */
+export function runImportCli(args: readonly string[]): Promise<CliRun> {
+  const child = spawnImportCli(args);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => {
