@@ -14,6 +14,7 @@ import type { Summary } from '../../server/import/tally';
 import type { EntityWrite, RowWrites } from '../../server/import/types';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
+import { testDataset } from '../support/import-cli';
 
 const FIXTURES = new URL('../fixtures/import/', import.meta.url).pathname;
 const PREFIXES = ['fixture-import:', 'fixture-ftm:', 'fixture-match:', 'fixture-refused:'];
@@ -454,16 +455,7 @@ describe('a batch the database refuses in the middle of an import', () => {
       evidence: [column],
     });
     const mapping = {
-      dataset: {
-        source: {
-          id: 'source:dataset:fixture-refused',
-          title: 'Fixture for a refused batch (test data written for Threadline)',
-          publisher: 'Threadline tests',
-          url: 'https://example.org/fixture-refused',
-          retrievedAt: '2026-11-26',
-          licence: 'CC0 (written for the tests)',
-        },
-      },
+      dataset: testDataset('source:dataset:fixture-refused'),
       entities: { owner: company('owner'), company: company('company') },
       links: [
         {

@@ -14,3 +14,14 @@ export function testConnection() {
 export function connectTestDatabase(queryTimeoutMs = 30_000): Database {
   return createDatabase(testConnection(), { queryTimeoutMs });
 }
+
+/** The environment that points a child process (server, import CLI) at the test database. */
+export function testDatabaseEnv(): Record<string, string> {
+  const connection = testConnection();
+  return {
+    NEO4J_URI: connection.uri,
+    NEO4J_USER: connection.user,
+    NEO4J_PASSWORD: connection.password,
+    NEO4J_DATABASE: connection.database,
+  };
+}
