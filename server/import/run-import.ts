@@ -6,7 +6,7 @@
  * (every write is keyed on stable ids). A batch the database refuses for its data is split until
  * the refusing rows are found. `dryRun` reads and validates everything and needs no database.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { CitationRecord } from '../model/types';
 import type { Database } from '../neo4j/database';
 import { type BatchResult, type PreparedBatch, prepareBatch, sendBatch } from './batch-writer';
@@ -450,21 +450,19 @@ async function importFtm(
   tally: ImportTally,
   by: string,
 ) {
-  if (input.isUrl) {
-    throw new ImportInputError(
-      'FollowTheMoney files are read from a local file (they are read twice); download it first.',
-    );
-  }
   const mapping = parseFtmMapping(readJson(options.mappingFile, 'mapping'));
-  const size = statSync(options.file).size;
   const checker = new RowChecker();
   // Pass 1 writes the things, pass 2 the relationships, so every link finds both ends.
   for (const pass of ['things', 'edges'] as const) {
     const pipeline = new BatchPipeline(db, tally, options, by, mapping.dataset);
-    const offset = pass === 'things' ? 0 : size;
-    for await (const item of readFtm(options.file, (b) =>
-      options.onProgress?.(tally.rowsRead, (offset + b) / 2, size),
-    )) {
+    // The file is read twice: progress runs over both passes.
+    const progress = (bytes: number, total: number | null) =>
+      options.onProgress?.(
+        tally.rowsRead,
+        pass === 'things' ? bytes / 2 : ((total ?? bytes) + bytes) / 2,
+        total,
+      );
+    for await (const item of readFtm(input, progress)) {
       if (item.kind === 'problem') {
         if (pass === 'things') {
           tally.rowsRead += 1;
