@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/graphql-layer.ts <bolt uri> <from id> <to id> [variant name]`: the GraphQL
+ * `NEO4J_PASSWORD=… npx tsx bench/graphql-layer.ts <bolt uri> <from id> <to id> [variant name]`: the GraphQL
  * layer's own cost with Neo4j taken out. Each query's row is recorded once from a real database;
  * then Threadline's yoga (in process, `yoga.fetch`) answers from a Database that replays that row,
  * and is timed against the bare endpoint's mapping of the same row. A diagnostic for where the
@@ -15,7 +15,9 @@ import { cypherRequest, graphqlRequest, overheadVariants, shapeAnswer } from './
 const [uri, from, to, only] = process.argv.slice(2);
 if (!uri || !from || !to)
   throw new Error('usage: graphql-layer.ts <bolt uri> <from id> <to id> [variant]');
-const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { disableLosslessIntegers: true });
+const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD ?? ''), {
+  disableLosslessIntegers: true,
+});
 const ROUNDS = Number(process.env.ROUNDS ?? 1000);
 try {
   for (const variant of overheadVariants().filter((v) => (only ? v.name === only : !v.asOf))) {

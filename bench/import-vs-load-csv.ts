@@ -79,7 +79,7 @@ const bench = await startBenchDatabase({
   log,
 });
 const { db } = bench;
-const driver = neo4j.driver(bench.uri, neo4j.auth.basic('neo4j', ''), {
+const driver = neo4j.driver(bench.uri, neo4j.auth.basic('neo4j', bench.password), {
   disableLosslessIntegers: true,
 });
 

@@ -231,13 +231,14 @@ async function runSize(
     ).flatMap((r) => r.name.split(' ').filter((w) => /^[A-Z][a-z]+$/.test(w) && w.length > 4));
 
     const variants = overheadVariants();
-    const servers = await startServers(bench.uri);
+    const servers = await startServers(bench.uri, bench.password);
     try {
       if (options.sections.has('overhead')) {
         log('-- GraphQL overhead (Threadline vs bare node:http vs direct driver)');
         result.overhead = await measureOverhead({
           servers,
           uri: bench.uri,
+          password: bench.password,
           variants,
           pairs,
           warmup: options.warmup,
@@ -250,6 +251,7 @@ async function runSize(
         log('-- PROFILE db hits');
         result.profile = await profileQueries({
           uri: bench.uri,
+          password: bench.password,
           variants,
           pairs: pairs.slice(0, options.smoke ? 3 : 20),
           log,

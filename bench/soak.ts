@@ -119,12 +119,17 @@ function rssMiB(pid: number): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024);
 }
 
-async function startServer(uri: string, port: number, token: string): Promise<ChildProcess> {
+async function startServer(
+  database: { uri: string; password: string },
+  port: number,
+  token: string,
+): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
-      NEO4J_URI: uri,
+      NEO4J_URI: database.uri,
+      NEO4J_PASSWORD: database.password,
       PORT: String(port),
       HOST: '127.0.0.1',
       THREADLINE_WRITE_TOKENS: `soak-curator:${token}`,
@@ -148,7 +153,7 @@ async function main() {
   const database = await startBenchDatabase({ heap: '1g', pageCache: '256m', log });
   const token = randomBytes(24).toString('hex');
   const port = await freePort();
-  const server = await startServer(database.uri, port, token);
+  const server = await startServer(database, port, token);
   const url = `http://127.0.0.1:${port}/graphql`;
   const pid = server.pid ?? 0;
   try {

@@ -13,6 +13,7 @@ CREATE INDEX government_list_id IF NOT EXISTS FOR (n:GovernmentList) ON (n.id);
 CREATE INDEX organization_id IF NOT EXISTS FOR (n:Organization) ON (n.id);
 CREATE INDEX topic_id IF NOT EXISTS FOR (n:Topic) ON (n.id);
 CREATE INDEX position_id IF NOT EXISTS FOR (n:Position) ON (n.id);
+CREATE INDEX address_id IF NOT EXISTS FOR (n:Address) ON (n.id);
 
 // Importers match entities by normalised name or alias.
 CREATE INDEX entity_name_key IF NOT EXISTS FOR (e:Entity) ON (e.nameKey);
@@ -57,6 +58,8 @@ DROP INDEX link_id_succeeded IF EXISTS;
 CREATE CONSTRAINT link_succeeded_id IF NOT EXISTS FOR ()-[r:SUCCEEDED]-() REQUIRE r.id IS UNIQUE;
 DROP INDEX link_id_affiliated_with IF EXISTS;
 CREATE CONSTRAINT link_affiliated_with_id IF NOT EXISTS FOR ()-[r:AFFILIATED_WITH]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT link_paid_id IF NOT EXISTS FOR ()-[r:PAID]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT link_has_address_id IF NOT EXISTS FOR ()-[r:HAS_ADDRESS]-() REQUIRE r.id IS UNIQUE;
 
 // Full-text search over names and aliases; 'standard-folding' folds case and accents.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS

@@ -2,6 +2,7 @@
  * All runtime settings, read once from the environment. Every other module receives a `Config`
  * instead of reading `process.env`, so tests can build one explicitly.
  */
+import { allowedHostNames, normalizeHostName } from './http/allowed-hosts';
 
 export interface Neo4jConnection {
   /** bolt:// for one server, neo4j:// for a cluster or Aura (routing). */
@@ -68,6 +69,11 @@ export interface HttpSecuritySettings {
   trustProxy: boolean;
   /** Origins allowed to call the API from a browser on another origin; '*' for any. */
   corsOrigins: string[];
+  /**
+   * Names accepted in the Host header (server/http/allowed-hosts.ts): loopback, HOST when it is
+   * a specific address, and THREADLINE_ALLOWED_HOSTS. Requests for any other name are refused.
+   */
+  allowedHosts: string[];
 }
 
 export class ConfigError extends Error {}
@@ -103,13 +109,14 @@ function namedTokens(env: Env, name: string): NamedToken[] {
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean)
-    .map((entry) => {
+    .map((entry, index) => {
       const colon = entry.indexOf(':');
       const tokenName = colon > 0 ? entry.slice(0, colon) : '';
       const token = colon > 0 ? entry.slice(colon + 1) : '';
+      // Name the entry by its position: without a colon the entry may be a bare token.
       if (!TOKEN_NAME.test(tokenName)) {
         throw new ConfigError(
-          `${name} entries must be name:token with a name of letters, digits, . _ @ - (up to 64); got an entry starting "${entry.slice(0, 8)}".`,
+          `${name} entries must be name:token with a name of letters, digits, . _ @ - (up to 64); entry ${index + 1} is not.`,
         );
       }
       if (token.length < MIN_TOKEN_LENGTH || /\s/.test(token)) {
@@ -162,6 +169,23 @@ function corsOrigins(env: Env): string[] {
   return origins;
 }
 
+function allowedHosts(env: Env, listenHost: string): string[] {
+  const configured = (env.THREADLINE_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const name = normalizeHostName(entry);
+      if (name === null) {
+        throw new ConfigError(
+          `THREADLINE_ALLOWED_HOSTS: write host names without scheme or port, e.g. "threadline.example.org"; got "${entry}".`,
+        );
+      }
+      return name;
+    });
+  return allowedHostNames(listenHost, configured);
+}
+
 const NEO4J_SCHEMES = ['bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'];
 
 function neo4jConnection(env: Env): Neo4jConnection | null {
@@ -187,8 +211,9 @@ function neo4jConnection(env: Env): Neo4jConnection | null {
 }
 
 export function loadConfig(env: Env = process.env): Config {
+  const host = env.HOST || '127.0.0.1';
   return {
-    host: env.HOST || '127.0.0.1',
+    host,
     port: integer(env, 'PORT', 4000, 0, 65535),
     neo4j: neo4jConnection(env),
     local: {
@@ -207,6 +232,7 @@ export function loadConfig(env: Env = process.env): Config {
       rateLimitBurst: integer(env, 'THREADLINE_RATE_LIMIT_BURST', 200, 1, 1_000_000),
       trustProxy: flag(env, 'THREADLINE_TRUST_PROXY', false),
       corsOrigins: corsOrigins(env),
+      allowedHosts: allowedHosts(env, host),
     },
     shutdownGraceMs: integer(env, 'THREADLINE_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };

@@ -1,26 +1,27 @@
 /**
  * Builds the Threadline HTTP application: GraphQL at /graphql (with GraphiQL), /health, and the
- * built client at /. It does not listen; `main.ts` does. Tests call `server.yoga.fetch(...)`.
+ * built client at /. `server` is a Node HTTP server that does not listen yet; `main.ts` starts
+ * it. Tests of the GraphQL layer alone call `yoga.fetch(...)`, which skips the front door.
  */
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { type Config, loadConfig } from './config';
 import { createContext, type GraphQLContext } from './graphql/context';
-import { EXAMPLE_QUERY } from './graphql/example-query';
+import { EXAMPLE_OPERATIONS } from './graphql/example-query';
 import { loadTypeDefs } from './graphql/load-type-defs';
 import { resolvers } from './graphql/resolvers';
 import { useAccessControl } from './http/auth';
-import { checkHealth } from './http/health';
+import { createHttpServer } from './http/front-door';
+import { createGraphiQLPage } from './http/graphiql-page';
 import { useQueryCost } from './http/query-cost';
 import {
   corsOptions,
   useArmor,
   useBodyLimit,
   useIntrospection,
-  useRateLimit,
   useSecurityHeaders,
 } from './http/security';
-import { readStaticFile } from './http/static-files';
+import { useVariableErrorCodes } from './http/variable-errors';
 import type { Database } from './neo4j/database';
 
 /** `access` and `http` default to loadConfig({}): read-only, rate-limited, no CORS. */
@@ -37,40 +38,15 @@ export function createThreadlineSchema() {
   });
 }
 
-/** /health and the static client, answered before GraphQL sees the request. */
-function useNonGraphQLRoutes(db: Database): Plugin {
-  return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname === '/health') {
-        const report = await checkHealth(db);
-        endResponse(
-          new fetchAPI.Response(JSON.stringify(report), {
-            status: report.status === 'ok' ? 200 : 503,
-            headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-          }),
-        );
-        return;
-      }
-      if (url.pathname.startsWith('/graphql') || request.method !== 'GET') return;
-      const file = readStaticFile(url.pathname);
-      if (!file) return;
-      endResponse(
-        new fetchAPI.Response(new Uint8Array(file.body), {
-          headers: {
-            'content-type': file.contentType,
-            'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-          },
-        }),
-      );
-    },
-  };
-}
-
 export function createThreadlineServer(db: Database, options: ThreadlineServerOptions) {
   const schema = createThreadlineSchema();
   const defaults = loadConfig({});
   const access = options.access ?? defaults.access;
   const http = options.http ?? defaults.http;
+  const graphiql = createGraphiQLPage({
+    title: 'Threadline',
+    defaultTabs: EXAMPLE_OPERATIONS.map(({ query }) => ({ query })),
+  });
   const yoga: ThreadlineYoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     context: () => createContext(db),
@@ -78,7 +54,8 @@ export function createThreadlineServer(db: Database, options: ThreadlineServerOp
     // Yoga's own check only says the process is alive; /health (ours) also asks Neo4j.
     healthCheckEndpoint: '/livez',
     landingPage: false,
-    graphiql: options.introspection ? { defaultQuery: EXAMPLE_QUERY, title: 'Threadline' } : false,
+    graphiql: options.introspection ? graphiql.options : false,
+    renderGraphiQL: graphiql.render,
     cors: corsOptions(http.corsOrigins),
     // One operation per request: a batch would multiply every per-request limit.
     batching: false,
@@ -86,15 +63,16 @@ export function createThreadlineServer(db: Database, options: ThreadlineServerOp
     // TransformStream and built a second Request, about 0.13 ms of each request.
     maxRequestBodySize: false,
     plugins: [
-      useSecurityHeaders(),
-      useRateLimit(http),
-      useNonGraphQLRoutes(db),
+      useSecurityHeaders(graphiql.csp),
       useBodyLimit(http.maxBodyBytes),
       useArmor(),
       useIntrospection(options.introspection),
       useAccessControl(access),
       useQueryCost(),
+      useVariableErrorCodes(),
     ],
   });
-  return { yoga, schema };
+  // Host checks, routing, rate limits and static files happen in front of yoga (front-door.ts).
+  const server = createHttpServer({ yoga, db, settings: http });
+  return { yoga, schema, server };
 }

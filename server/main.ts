@@ -2,7 +2,6 @@
  * `npm start`: opens the database (starting the local one when NEO4J_URI is unset), applies
  * schema and seed to an empty database, and serves API and client on http://HOST:PORT.
  */
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { createThreadlineServer } from './create-server';
@@ -21,8 +20,7 @@ async function main(): Promise<void> {
     log('The database is empty: applying schema and the seed story...');
     await applySchemaAndSeed(db);
   }
-  const { yoga } = createThreadlineServer(db, config);
-  const server = createServer(yoga);
+  const { server } = createThreadlineServer(db, config);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   // With PORT=0 the system picks the port; report the real one.
   const port = (server.address() as AddressInfo | null)?.port ?? config.port;

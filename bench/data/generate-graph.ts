@@ -138,6 +138,7 @@ const KIND_WORD: Record<EntityKind, string> = {
   Ministry: 'Ministry of',
   Award: 'Medal',
   GovernmentList: 'List',
+  Address: 'Street',
 };
 
 export const COLUMNS = [

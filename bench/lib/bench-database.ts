@@ -13,6 +13,8 @@ export interface BenchDatabase {
   db: Database;
   local: LocalNeo4j;
   uri: string;
+  /** The generated password of the user neo4j (authentication is on). */
+  password: string;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ export async function startBenchDatabase(options: {
   });
   // Imports and PROFILE runs take longer than API reads.
   const db = createDatabase(
-    { uri: local.uri, user: 'neo4j', password: '', database: 'neo4j' },
+    { uri: local.uri, user: local.user, password: local.password, database: 'neo4j' },
     { queryTimeoutMs: 600_000 },
   );
   await db.verify();
@@ -40,6 +42,7 @@ export async function startBenchDatabase(options: {
     db,
     local,
     uri: local.uri,
+    password: local.password,
     async close() {
       await db.close();
       await local.stop();

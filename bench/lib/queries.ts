@@ -3,10 +3,11 @@
  * for Threadline, and for the baselines the very Cypher Threadline sends (built by the same
  * functions in server/data) plus a lean mapping of its row into the GraphQL answer's shape.
  */
-import { LIMITS } from '../../server/data/limits';
+
 import { linkFilterParams } from '../../server/data/link-filter';
 import { neighborhoodCypher, truncations } from '../../server/data/neighborhood';
 import { type PathMode, pathParams, pathsCypher } from '../../server/data/paths';
+import { LIMITS } from '../../server/model/limits';
 import type { EntityRecord, LinkRecord } from '../../server/model/types';
 
 export interface NeighborhoodVariant {

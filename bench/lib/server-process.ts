@@ -21,11 +21,12 @@ export interface ServerProcess {
 const SERVE = fileURLToPath(new URL('../servers/serve.ts', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
-export function startServers(uri: string): Promise<ServerProcess> {
-  // As `npm start` runs the server: graphql-js skips its development-only checks.
+export function startServers(uri: string, password: string): Promise<ServerProcess> {
+  // As `npm start` runs the server: graphql-js skips its development-only checks. The password
+  // goes through the environment, where other users' `ps` cannot read it.
   const child: ChildProcess = spawn(TSX, [SERVE, uri], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', NEO4J_PASSWORD: password },
   });
   return new Promise((resolve, reject) => {
     let buffered = '';

@@ -55,13 +55,14 @@ function canonical(answer: unknown): unknown {
 export async function measureOverhead(options: {
   servers: ServerProcess;
   uri: string;
+  password: string;
   variants: Variant[];
   pairs: Pair[];
   warmup: number;
   repeats: number;
   log: (line: string) => void;
 }): Promise<OverheadResult[]> {
-  const driver: Driver = neo4j.driver(options.uri, neo4j.auth.basic('neo4j', ''), {
+  const driver: Driver = neo4j.driver(options.uri, neo4j.auth.basic('neo4j', options.password), {
     disableLosslessIntegers: true,
     logging: { level: 'error', logger: () => {} },
   });

@@ -26,11 +26,12 @@ function operators(plan: ProfiledPlan, into: { operator: string; dbHits: number 
 
 export async function profileQueries(options: {
   uri: string;
+  password: string;
   variants: Variant[];
   pairs: Pair[];
   log: (line: string) => void;
 }): Promise<ProfileResult[]> {
-  const driver = neo4j.driver(options.uri, neo4j.auth.basic('neo4j', ''), {
+  const driver = neo4j.driver(options.uri, neo4j.auth.basic('neo4j', options.password), {
     disableLosslessIntegers: true,
     logging: { level: 'error', logger: () => {} },
   });

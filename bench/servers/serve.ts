@@ -19,7 +19,8 @@ import { cypherRequest, type Pair, shapeAnswer, type Variant } from '../lib/quer
 import { LIBRARY_TYPE_DEFS } from './library-schema';
 
 const uri = process.argv[2];
-if (!uri) throw new Error('usage: serve.ts <bolt uri>');
+if (!uri) throw new Error('usage: NEO4J_PASSWORD=… serve.ts <bolt uri>');
+const password = process.env.NEO4J_PASSWORD ?? '';
 const QUERY_TIMEOUT_MS = 15_000;
 
 function listen(server: ReturnType<typeof createServer>): Promise<number> {
@@ -36,17 +37,16 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 const config = loadConfig({});
 const db = createDatabase(
-  { uri, user: 'neo4j', password: '', database: 'neo4j' },
+  { uri, user: 'neo4j', password, database: 'neo4j' },
   { queryTimeoutMs: QUERY_TIMEOUT_MS },
 );
-const { yoga } = createThreadlineServer(db, {
+const { server: threadline } = createThreadlineServer(db, {
   introspection: false,
   http: { ...config.http, rateLimitPerSecond: 0 },
 });
-const threadline = createServer(yoga);
 
 // The bare endpoint: its own driver, with the settings Threadline's uses.
-const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), {
+const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), {
   disableLosslessIntegers: true,
   logging: { level: 'error', logger: () => {} },
 });
@@ -70,7 +70,7 @@ const bare = createServer(async (request, response) => {
   }
 });
 
-const libraryDriver = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), {
+const libraryDriver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), {
   logging: { level: 'error', logger: () => {} },
 });
 const library = new Neo4jGraphQL({ typeDefs: LIBRARY_TYPE_DEFS, driver: libraryDriver });

@@ -3,10 +3,10 @@
  * the given entities, in one Cypher round trip.
  */
 
+import { LIMITS } from '../model/limits';
 import type { SubgraphRecord } from '../model/types';
 import type { LinkType } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
-import { LIMITS } from './limits';
 import type { LinkFilter } from './link-filter';
 import { pathParams, pathPattern } from './paths';
 import {

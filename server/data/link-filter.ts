@@ -2,7 +2,7 @@
  * The relationship predicate shared by paths, neighbourhoods and links: allowed statuses and,
  * with an as-of day, only links valid that day. Values travel as parameters; the text is fixed.
  */
-import { DEFAULT_STATUSES, type LinkStatus } from '../model/vocabulary';
+import { DEFAULT_STATUSES, LINK_STATUSES, type LinkStatus } from '../model/vocabulary';
 
 export interface LinkFilter {
   statuses?: readonly LinkStatus[] | null;
@@ -23,10 +23,9 @@ export function linkFilterParams(filter: LinkFilter): {
   statuses: LinkStatus[];
   asOf: string | null;
 } {
+  const asked = filter.statuses && filter.statuses.length > 0 ? filter.statuses : DEFAULT_STATUSES;
   return {
-    statuses: [
-      ...(filter.statuses && filter.statuses.length > 0 ? filter.statuses : DEFAULT_STATUSES),
-    ],
+    statuses: LINK_STATUSES.filter((status) => asked.includes(status)),
     asOf: filter.asOf ?? null,
   };
 }

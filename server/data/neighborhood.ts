@@ -5,11 +5,11 @@
  * among the entities it returns, not only the ones walked.
  */
 
+import { LIMITS } from '../model/limits';
 import type { EntityRecord, LinkRecord, SubgraphRecord, Truncation } from '../model/types';
 import type { EntityKind, LinkType } from '../model/vocabulary';
-import { relationshipTypeExpression } from '../model/vocabulary';
+import { kindLabels, relationshipTypeExpression } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
-import { LIMITS } from './limits';
 import { type LinkFilter, linkFilterParams, linkPredicate } from './link-filter';
 import {
   citedSourcesSubquery,
@@ -30,8 +30,9 @@ export interface NeighborhoodQuery extends LinkFilter {
 }
 
 function kindPredicate(kinds: readonly EntityKind[] | null | undefined, n: string): string {
-  if (!kinds || kinds.length === 0) return 'true';
-  return `(${kinds.map((kind) => `${n}:${kind}`).join(' OR ')})`;
+  const labels = kindLabels(kinds);
+  if (labels.length === 0) return 'true';
+  return `(${labels.map((kind) => `${n}:${kind}`).join(' OR ')})`;
 }
 
 /**

@@ -6,7 +6,7 @@
 
 import type { EntityRecord, LinkRecord, PathRecord, SourceRecord } from '../model/types';
 import type { EntityKind, LinkType } from '../model/vocabulary';
-import { relationshipTypeExpression } from '../model/vocabulary';
+import { kindLabels, relationshipTypeExpression } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
 import { type LinkFilter, linkFilterParams, linkPredicate } from './link-filter';
 import { DIRECTION_PATTERNS, type Direction } from './links';
@@ -48,8 +48,9 @@ export interface PathsResult {
 
 /** `y = b OR y:Person OR y:Company`: the end may be of any kind, the steps between may not. */
 function kindPredicate(kinds: readonly EntityKind[] | null | undefined): string {
-  if (!kinds || kinds.length === 0) return 'true';
-  return `(y = b OR ${kinds.map((kind) => `y:${kind}`).join(' OR ')})`;
+  const labels = kindLabels(kinds);
+  if (labels.length === 0) return 'true';
+  return `(y = b OR ${labels.map((kind) => `y:${kind}`).join(' OR ')})`;
 }
 
 /** The MATCH clause: selector, pattern and the simple-path rule. Exported for the benchmarks. */

@@ -1,7 +1,8 @@
 /** An entity's dated links in chronological order: events (on), starts (since) and ends (until). */
-import { firstDay, lastDay, parsePartialDate } from '../model/partial-date';
+import { PARTIAL_DATE_PATTERN } from '../model/partial-date';
 import type { EntityRecord, LinkRecord, SourceRecord } from '../model/types';
 import type { Database } from '../neo4j/database';
+import { linkFilterParams, linkPredicate } from './link-filter';
 import {
   citedSourcesSubquery,
   entityProjection,
@@ -11,7 +12,8 @@ import {
   toSource,
 } from './projections';
 
-export type Moment = 'ON' | 'SINCE' | 'UNTIL';
+const MOMENTS = ['ON', 'SINCE', 'UNTIL'] as const;
+export type Moment = (typeof MOMENTS)[number];
 
 export interface TimelineEventRecord {
   date: string;
@@ -27,47 +29,55 @@ export interface TimelineResult {
   sources: SourceRecord[];
 }
 
-/** Events whose date overlaps [from, to] (both full days, both optional). */
+/**
+ * Events whose date overlaps [from, to] (both full days, both optional), the earliest first, at
+ * most `first`. Links take part by the shared rule (link-filter.ts: every status but retracted).
+ * A partial date is a span of days: "2019-05" overlaps [from, to] when its last day is not before
+ * `from` (the date is not before `from` cut to its length) and its first day not after `to` (the
+ * date, a prefix of its first day, is not after `to`). Both comparisons are on strings, in Cypher.
+ */
 export async function timeline(
   db: Database,
-  id: string,
-  from: string | null,
-  to: string | null,
+  query: { id: string; from: string | null; to: string | null; first: number },
 ): Promise<TimelineResult> {
   const [row] = await db.read<{
     found: boolean;
+    events: { date: string; moment: Moment; linkId: string }[];
     links: Record<string, unknown>[];
     others: Record<string, unknown>[];
     sources: Record<string, unknown>[];
   }>(
     `OPTIONAL MATCH (e:Entity {id: $id})
      CALL (e) {
-       MATCH (e)-[r]-(o:Entity)
-       WHERE r.status <> 'retracted' AND (r.on IS NOT NULL OR r.since IS NOT NULL OR r.until IS NOT NULL)
-       RETURN collect(r) AS rels, collect(DISTINCT o) AS others
+       MATCH (e)-[r WHERE ${linkPredicate('r')}]-(o:Entity)
+       UNWIND [{moment: 'ON', date: r.on, rank: 0}, {moment: 'SINCE', date: r.since, rank: 1},
+               {moment: 'UNTIL', date: r.until, rank: 2}] AS m
+       WITH DISTINCT r, o, m
+       WHERE m.date =~ $datePattern
+         AND ($from IS NULL OR m.date >= left($from, size(m.date)))
+         AND ($to IS NULL OR m.date <= $to)
+       WITH r, o, m ORDER BY m.date, r.id, m.rank LIMIT toInteger($first)
+       RETURN collect({date: m.date, moment: m.moment, linkId: r.id}) AS events,
+              collect(DISTINCT r) AS rels, collect(DISTINCT o) AS others
      }
      ${citedSourcesSubquery('rels')}
-     RETURN e IS NOT NULL AS found, [r IN rels | ${linkProjection('r')}] AS links,
+     RETURN e IS NOT NULL AS found, events, [r IN rels | ${linkProjection('r')}] AS links,
             [o IN others + [x IN [e] WHERE x IS NOT NULL] | ${entityProjection('o')}] AS others, sources`,
-    { id },
+    { ...query, ...linkFilterParams({}), datePattern: PARTIAL_DATE_PATTERN },
   );
   if (!row) return { found: false, events: [], others: [], sources: [] };
-  const events: TimelineEventRecord[] = [];
-  for (const link of row.links.map(toLink)) {
-    const moments: [Moment, string | null][] = [
-      ['ON', link.on],
-      ['SINCE', link.since],
-      ['UNTIL', link.until],
-    ];
-    for (const [moment, date] of moments) {
-      const parsed = date ? parsePartialDate(date) : null;
-      if (!date || !parsed) continue;
-      // A partial date is a span of days; keep it when the span overlaps [from, to].
-      if ((from && lastDay(parsed) < from) || (to && firstDay(parsed) > to)) continue;
-      events.push({ date, moment, link });
-    }
-  }
-  events.sort((a, b) => a.date.localeCompare(b.date) || a.link.id.localeCompare(b.link.id));
+  const links = new Map(row.links.map(toLink).map((link) => [link.id, link]));
+  const events = row.events.flatMap(({ date, moment, linkId }) => {
+    const link = links.get(linkId);
+    return link ? [{ date, moment, link }] : [];
+  });
+  // collect() keeps the query's order in practice, but Cypher does not promise it.
+  events.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.link.id.localeCompare(b.link.id) ||
+      MOMENTS.indexOf(a.moment) - MOMENTS.indexOf(b.moment),
+  );
   return {
     found: row.found,
     events,

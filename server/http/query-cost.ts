@@ -25,8 +25,9 @@ import {
   valueFromAST,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { LIMITS } from '../data/limits';
 import { userError } from '../errors';
+import { type IntArgument, LIMITS } from '../model/limits';
+import { ENTITY_KINDS, LINK_TYPES } from '../model/vocabulary';
 
 /** Fields an operation may resolve at most, counting every item of every list. */
 export const MAX_QUERY_COST = 300_000;
@@ -36,9 +37,10 @@ const DEFAULT_LIST_SIZE = 10;
 
 type Args = Record<string, unknown>;
 
-function capped(value: unknown, fallback: number, max: number): number {
-  const n = typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-  return Math.max(0, Math.min(n, max));
+/** The argument's value clamped to its range, or its default: the most the resolver allows. */
+function capped(value: unknown, limit: IntArgument): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? value : limit.default;
+  return Math.max(0, Math.min(n, limit.max));
 }
 
 /**
@@ -46,11 +48,11 @@ function capped(value: unknown, fallback: number, max: number): number {
  * where the name alone is ambiguous). Numbers are the server's hard caps.
  */
 const MULTIPLIERS: Record<string, (args: Args) => number> = {
-  'Query.search': (a) => capped(a.first, 10, LIMITS.searchFirst.max),
-  'Query.entities': (a) => capped(a.first, 20, LIMITS.pageFirst.max),
-  'Query.paths': (a) => capped(a.limit, 10, LIMITS.pathLimit.max),
-  'Query.sources': () => 500,
-  'Query.timeline': () => 500,
+  'Query.search': (a) => capped(a.first, LIMITS.searchFirst),
+  'Query.entities': (a) => capped(a.first, LIMITS.pageFirst),
+  'Query.paths': (a) => capped(a.limit, LIMITS.pathLimit),
+  'Query.sources': () => LIMITS.sources,
+  'Query.timeline': (a) => capped(a.first, LIMITS.timelineFirst),
   'EntityConnection.edges': () => 1,
   'PathResult.paths': () => 1,
   'Path.entities': () => LIMITS.maxHops.max + 1,
@@ -59,9 +61,9 @@ const MULTIPLIERS: Record<string, (args: Args) => number> = {
   'Subgraph.entities': () => 1,
   'Subgraph.links': () => 1,
   'Subgraph.truncated': () => 1,
-  'SchemaInfo.kinds': () => 8,
-  'SchemaInfo.linkTypes': () => 18,
-  links: (a) => capped(a.first, 50, LIMITS.linksFirst.max),
+  'SchemaInfo.kinds': () => ENTITY_KINDS.length,
+  'SchemaInfo.linkTypes': () => LINK_TYPES.length,
+  links: (a) => capped(a.first, LIMITS.linksFirst),
   citations: () => 10,
 };
 
@@ -72,11 +74,18 @@ const MULTIPLIERS: Record<string, (args: Args) => number> = {
 function subgraphSize(field: string, args: Args): number {
   const cap = LIMITS.maxSubgraphEntities;
   if (field !== 'neighborhood') return cap;
-  const depth = capped(args.depth, 1, LIMITS.depth.max);
-  const limit = capped(args.limit, 25, LIMITS.neighbourLimit.max);
+  const depth = capped(args.depth, LIMITS.depth);
+  const limit = capped(args.limit, LIMITS.neighbourLimit);
   let total = 1;
   for (let level = 1; level <= depth; level++) total += limit ** level;
   return Math.min(total, cap);
+}
+
+/** Items in the field's list arguments: each is work for the resolver and the database. */
+function listItems(args: Args): number {
+  let items = 0;
+  for (const value of Object.values(args)) if (Array.isArray(value)) items += value.length;
+  return items;
 }
 
 function multiplier(parent: string, field: GraphQLField<unknown, unknown>, args: Args): number {
@@ -127,7 +136,7 @@ function selectionCost(
           ? selectionCost(selection.selectionSet, named, context, seen)
           : 0;
       const args = argumentValues(field, selection, context.variables);
-      cost += 1 + multiplier(type.name, field, args) * inner;
+      cost += 1 + listItems(args) + multiplier(type.name, field, args) * inner;
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const condition = selection.typeCondition
         ? context.schema.getType(selection.typeCondition.name.value)

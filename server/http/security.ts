@@ -1,13 +1,12 @@
 /**
  * What keeps one client from hurting the server or the browser of another: GraphQL Armor limits
- * sized for this schema, a request body cap, a per-client rate limit, the CORS allowlist and the
- * security headers (with a content security policy) on every response.
+ * sized for this schema, a request body cap, the CORS allowlist and the security headers (with a
+ * content security policy) on every response. Host checks and rate limits come earlier, in
+ * front-door.ts.
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { type GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createGraphQLError, type Plugin, type YogaServerOptions } from 'graphql-yoga';
-import type { HttpSecuritySettings } from '../config';
-import { createRateLimiter } from './rate-limit';
 
 /**
  * Limits for parsing and validation. The deepest query a client needs is a path with its
@@ -25,10 +24,18 @@ export const ARMOR_LIMITS = {
   maxDirectives: 10,
 } as const;
 
-/** Armor's refusals carry no code of their own; give them one clients can act on. */
+/**
+ * Armor's refusals are thrown from validation as "Syntax Error: …" with no code, and so were
+ * answered 200 even to clients that accept application/graphql-response+json. Make them read
+ * like every other validation error: a code, the plain message, and 400 where the
+ * GraphQL-over-HTTP spec asks for it (yoga answers `spec` statuses 200 under application/json).
+ */
 const tagTooComplex = [
   (_context: unknown, error: GraphQLError) => {
-    (error.extensions as Record<string, unknown>).code = 'QUERY_TOO_COMPLEX';
+    error.message = error.message.replace(/^Syntax Error: /, '');
+    const extensions = error.extensions as Record<string, unknown>;
+    extensions.code = 'QUERY_TOO_COMPLEX';
+    extensions.http = { spec: true, status: 400 };
   },
 ];
 
@@ -43,7 +50,8 @@ export function useArmor(): Plugin {
     },
     // Replaced by useQueryCost: Armor's cost reads only literal `first` values.
     costLimit: { enabled: false },
-    maxAliases: { n: ARMOR_LIMITS.maxAliases, ...common },
+    // Armor leaves __typename out by default; a thousand aliases of it are work all the same.
+    maxAliases: { n: ARMOR_LIMITS.maxAliases, allowList: [], ...common },
     maxTokens: { n: ARMOR_LIMITS.maxTokens, ...common },
     maxDirectives: { n: ARMOR_LIMITS.maxDirectives, ...common },
     // Suggestions ("did you mean ...?") are harmless with introspection on; keep them then.
@@ -57,60 +65,6 @@ export function useIntrospection(enabled: boolean): Plugin {
   return {
     onValidate({ addValidationRule }) {
       addValidationRule(NoSchemaIntrospectionCustomRule);
-    },
-  };
-}
-
-/** A response in GraphQL's error shape for refusals made before GraphQL runs. */
-function refusal(
-  fetchAPI: { Response: typeof Response },
-  status: number,
-  code: string,
-  message: string,
-  headers: Record<string, string> = {},
-): Response {
-  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  });
-}
-
-/** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-export function clientAddress(
-  request: Request,
-  serverContext: unknown,
-  trustProxy: boolean,
-): string | null {
-  if (trustProxy) {
-    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  const req = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req;
-  return req?.socket?.remoteAddress ?? null;
-}
-
-/**
- * Refuses a client that exceeds its rate with 429 and Retry-After. Requests that come from no
- * socket (in-process `yoga.fetch`, as tests do) have no address and are not limited.
- */
-export function useRateLimit(settings: HttpSecuritySettings): Plugin {
-  const limiter = createRateLimiter(settings.rateLimitPerSecond, settings.rateLimitBurst);
-  return {
-    onRequest({ request, url, serverContext, fetchAPI, endResponse }) {
-      if (!url.pathname.startsWith('/graphql') && url.pathname !== '/health') return;
-      const address = clientAddress(request, serverContext, settings.trustProxy);
-      if (address === null) return;
-      const decision = limiter.take(address);
-      if (decision.allowed) return;
-      endResponse(
-        refusal(
-          fetchAPI,
-          429,
-          'RATE_LIMITED',
-          `Too many requests from ${address}: at most ${settings.rateLimitPerSecond} per second (bursts of ${settings.rateLimitBurst}). Retry after ${decision.retryAfterSeconds} s.`,
-          { 'retry-after': String(decision.retryAfterSeconds) },
-        ),
-      );
     },
   };
 }
@@ -193,21 +147,6 @@ const CLIENT_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-// GraphiQL, as graphql-yoga renders it, runs an inline script and loads its bundle, styles and
-// editor workers from unpkg.com.
-const GRAPHIQL_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline' https://unpkg.com",
-  "style-src 'self' 'unsafe-inline' https://unpkg.com",
-  "img-src 'self' data: https://raw.githubusercontent.com",
-  "font-src 'self' data: https://unpkg.com",
-  "worker-src 'self' blob: https://unpkg.com",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 // JSON answers are never rendered as documents.
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -219,17 +158,34 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-/** Adds the security headers to every response, and the CSP that fits what it carries. */
-export function useSecurityHeaders(): Plugin {
+/**
+ * The security headers, with the content security policy that fits what the answer carries.
+ * `graphiqlCsp` gives GraphiQL's (graphiql-page.ts), which depends on the rendered page; it is
+ * passed only for answers on /graphql.
+ */
+export function securityHeaders(
+  contentType: string | null,
+  graphiqlCsp?: () => string,
+): Record<string, string> {
+  const isHtml = contentType?.includes('text/html') ?? false;
+  const csp = isHtml && graphiqlCsp ? graphiqlCsp() : isHtml ? CLIENT_CSP : API_CSP;
+  return { ...SECURITY_HEADERS, 'content-security-policy': csp };
+}
+
+/** Adds the security headers to every response yoga makes. */
+export function useSecurityHeaders(graphiqlCsp: () => string): Plugin {
   return {
     onResponse({ request, response }) {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-        if (!response.headers.has(name)) response.headers.set(name, value);
+      const isGraphiQL = new URL(request.url).pathname.startsWith('/graphql');
+      const headers = securityHeaders(
+        response.headers.get('content-type'),
+        isGraphiQL ? graphiqlCsp : undefined,
+      );
+      for (const [name, value] of Object.entries(headers)) {
+        if (name === 'content-security-policy' || !response.headers.has(name)) {
+          response.headers.set(name, value);
+        }
       }
-      const isHtml = response.headers.get('content-type')?.includes('text/html') ?? false;
-      const isGraphiQL = isHtml && new URL(request.url).pathname.startsWith('/graphql');
-      const csp = isGraphiQL ? GRAPHIQL_CSP : isHtml ? CLIENT_CSP : API_CSP;
-      response.headers.set('content-security-policy', csp);
       // CORS answers differ by Origin; shared caches must not hand one origin's to another.
       if (response.headers.has('access-control-allow-origin')) {
         response.headers.append('vary', 'Origin');

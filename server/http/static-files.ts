@@ -1,4 +1,4 @@
-/** Serves the built client (dist/client) at `/`, with index.html for unknown paths. */
+/** Serves the built client (dist/client) at `/`; a path it does not have is a 404, not the page. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,13 +31,11 @@ export function readStaticFile(urlPath: string, root = CLIENT_DIST): StaticFile 
   } catch {
     return null;
   }
-  const candidate = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  const inside = candidate.startsWith(path.resolve(root) + path.sep);
-  const file =
-    inside && existsSync(candidate) && statSync(candidate).isFile()
-      ? candidate
-      : path.join(root, 'index.html');
-  if (!existsSync(file)) return null;
+  // The explorer keeps its state in the query string, never in the path, so only `/` is the page.
+  const normalized = path.posix.normalize(`/${decoded}`);
+  const file = path.resolve(root, `.${normalized === '/' ? '/index.html' : normalized}`);
+  const inside = file.startsWith(path.resolve(root) + path.sep);
+  if (!inside || !existsSync(file) || !statSync(file).isFile()) return null;
   return {
     body: readFileSync(file),
     contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',

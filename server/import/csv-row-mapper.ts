@@ -4,7 +4,7 @@
  * all. Citations quote the row's own cells: `Column: value | Column: value`, verbatim.
  */
 
-import { PARTIAL_DATE_FORMAT, parsePartialDate, validityWindow } from '../model/partial-date';
+import { validityWindow } from '../model/partial-date';
 import type { CitationRecord } from '../model/types';
 import {
   ENTITY_KINDS,
@@ -12,17 +12,25 @@ import {
   isEntityKind,
   isLinkType,
   LINK_STATUSES,
+  LINK_TYPE_PROPERTIES,
   LINK_TYPES,
   type LinkStatus,
 } from '../model/vocabulary';
 import type { CsvRow } from './csv-reader';
+import { describeFormats, readDate } from './date-formats';
 import { stableId } from './ids';
-import type { CsvMapping, EndpointSpec, IdSpec, ValueSpec } from './mapping';
+import {
+  type ColumnSpec,
+  type CsvMapping,
+  DATE_PROPERTIES,
+  type EndpointSpec,
+  type IdSpec,
+  type ValueSpec,
+} from './mapping';
 import type { EntityWrite, LinkWrite, MappedRow, PropertyValue } from './types';
 
 class RowRejected extends Error {}
 
-const DATE_PROPERTIES = new Set(['birthDate', 'founded']);
 const NUMBER_PROPERTIES = new Set(['share', 'amount']);
 
 /** The quoted cells of a row: non-empty columns in the order given. */
@@ -49,8 +57,7 @@ class RowContext {
 
   resolve(spec: ValueSpec): string {
     if ('value' in spec) return spec.value;
-    const raw = this.cell(spec.column);
-    return spec.map && raw !== '' ? (spec.map[raw] ?? raw) : raw;
+    return translate(spec, this.cell(spec.column));
   }
 
   citation(columns: readonly string[]): CitationRecord {
@@ -77,18 +84,35 @@ class RowContext {
     return id;
   }
 
+  /** A date value as a partial ISO date, read with the column's formats; null when empty. */
   date(spec: ValueSpec | null, field: string): string | null {
     if (!spec) return null;
     const value = this.resolve(spec);
     if (value === '') return null;
-    if (!parsePartialDate(value)) {
+    const formats = 'column' in spec ? spec.formats : undefined;
+    const date = readDate(value, formats);
+    if (!date) {
       const where = 'column' in spec ? `column "${spec.column}"` : field;
       throw new RowRejected(
-        `unparseable date "${value}" in ${where} (${field}); expected ${PARTIAL_DATE_FORMAT}`,
+        `unparseable date "${value}" in ${where} (${field}); expected ${describeFormats(formats)}`,
       );
     }
-    return value;
+    return date;
   }
+}
+
+/**
+ * A non-empty cell through the column's `map` (exact), `patterns` (first match) and `default`;
+ * a cell none of them covers stays as it is, so the vocabulary check can name it.
+ */
+export function translate(spec: ColumnSpec, cell: string): string {
+  if (cell === '') return cell;
+  const key = spec.ignoreCase ? cell.toLowerCase() : cell;
+  // Own keys only: a cell reading "constructor" must not find Object.prototype.constructor.
+  if (spec.map && Object.hasOwn(spec.map, key)) return spec.map[key] ?? cell;
+  const rule = spec.patterns?.find((p) => p.match.test(cell));
+  if (rule) return rule.value;
+  return spec.default ?? cell;
 }
 
 function entityFor(ctx: RowContext, name: string): EntityWrite | null {
@@ -116,12 +140,10 @@ function entityFor(ctx: RowContext, name: string): EntityWrite | null {
   }
   const properties: Record<string, PropertyValue> = {};
   for (const [property, valueSpec] of Object.entries(spec.properties)) {
-    const value = ctx.resolve(valueSpec);
-    if (value === '') continue;
-    if (DATE_PROPERTIES.has(property) && !parsePartialDate(value)) {
-      throw new RowRejected(`unparseable date "${value}" for ${property} of ${what}`);
-    }
-    properties[property] = value;
+    const value = DATE_PROPERTIES.has(property)
+      ? ctx.date(valueSpec, `${property} of ${what}`)
+      : ctx.resolve(valueSpec);
+    if (value) properties[property] = value;
   }
   return {
     id,
@@ -175,7 +197,10 @@ export function mapCsvRow(mapping: CsvMapping, row: CsvRow): MappedRow {
         throw new RowRejected((error as Error).message.replace(/\.$/, ''));
       }
       const properties: Record<string, PropertyValue | null> = {};
+      const allowed = [...LINK_TYPE_PROPERTIES[type], 'note'];
       for (const [property, valueSpec] of Object.entries(spec.properties)) {
+        // A type read from a column can differ per row: each link keeps only its type's own.
+        if (!allowed.includes(property)) continue;
         const value = ctx.resolve(valueSpec);
         if (value !== '' && NUMBER_PROPERTIES.has(property)) {
           const number = Number(value.replace(/[%,\s]/g, ''));

@@ -3,7 +3,8 @@
  * `{"id", "schema", "properties": {name: [...], ...}}`, every property value a list of strings.
  *
  * Things become entities, relationship schemata become links (FtM's `edge` source → target),
- * and a Sanction becomes a LISTED_ON link to one GovernmentList per authority and program.
+ * a Sanction becomes a LISTED_ON link to one GovernmentList per authority and program, a Payment
+ * a dated PAID link, and a thing's `addressEntity` a HAS_ADDRESS link to that Address.
  * Ids keep the FtM id behind the mapping's prefix, so a newer export updates the same records.
  * Schemata without a mapping here are returned as `unsupported` and counted, never dropped
  * silently.
@@ -14,6 +15,7 @@ import type { CitationRecord } from '../model/types';
 import type { EntityKind, LinkType } from '../model/vocabulary';
 import { stableId } from './ids';
 import { type ImportInput, textStream } from './input';
+import { JsonSyntaxError, parseJsonText } from './json-text';
 import type { FtmMapping } from './mapping';
 import type { EntityWrite, LinkWrite, PropertyValue, RowProblem, RowWrites } from './types';
 
@@ -35,6 +37,7 @@ export const FTM_ENTITY_KINDS: Record<string, EntityKind> = {
   PublicBody: 'Ministry',
   LegalEntity: 'Organization',
   Position: 'Position',
+  Address: 'Address',
 };
 
 interface EdgeRule {
@@ -43,6 +46,8 @@ interface EdgeRule {
   target: string;
   /** FtM property → link property. */
   properties: Record<string, string>;
+  /** An event (a payment, a succession): its `date` becomes the link's `on`. */
+  event?: true;
 }
 
 /** Relationship schemata → link types, with FtM's edge source and target properties. */
@@ -79,6 +84,34 @@ export const FTM_EDGES: Record<string, EdgeRule> = {
     properties: { relationship: 'relation' },
   },
   Occupancy: { type: 'HOLDS_POSITION', source: 'holder', target: 'post', properties: {} },
+  Payment: {
+    type: 'PAID',
+    source: 'payer',
+    target: 'beneficiary',
+    properties: { amount: 'amount', currency: 'currency', purpose: 'purpose' },
+    event: true,
+  },
+  // The successor took over from the predecessor: the model's subject → object order.
+  Succession: {
+    type: 'SUCCEEDED',
+    source: 'successor',
+    target: 'predecessor',
+    properties: {},
+    event: true,
+  },
+  // The model has no closer type for these; the role's words stay in the link's note.
+  Representation: {
+    type: 'AFFILIATED_WITH',
+    source: 'agent',
+    target: 'client',
+    properties: { role: 'note' },
+  },
+  UnknownLink: {
+    type: 'AFFILIATED_WITH',
+    source: 'subject',
+    target: 'object',
+    properties: { role: 'note' },
+  },
 };
 
 export const FTM_SUPPORTED = [
@@ -87,8 +120,13 @@ export const FTM_SUPPORTED = [
   'Sanction',
 ];
 
+/** The schema's entry in one of the tables above; own keys only, so "constructor" finds none. */
+function ruleFor<T>(table: Record<string, T>, schema: string): T | undefined {
+  return Object.hasOwn(table, schema) ? table[schema] : undefined;
+}
+
 export function isFtmEdge(schema: string): boolean {
-  return schema in FTM_EDGES || schema === 'Sanction';
+  return ruleFor(FTM_EDGES, schema) !== undefined || schema === 'Sanction';
 }
 
 /** Streams a JSON-lines file; a line that is not an FtM entity comes out as a problem. */
@@ -105,11 +143,12 @@ export async function* readFtm(
     if (text.trim() === '') continue;
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = parseJsonText(text);
     } catch (error) {
+      if (!(error instanceof JsonSyntaxError)) throw error;
       yield {
         kind: 'problem',
-        problem: { line, reason: `is not JSON: ${(error as Error).message}` },
+        problem: { line, reason: `is not JSON: column ${error.column}: ${error.reason}` },
       };
       continue;
     }
@@ -127,14 +166,16 @@ export async function* readFtm(
       yield { kind: 'problem', problem: { line, reason: `entity ${entity.id} has no "schema"` } };
       continue;
     }
-    const properties: Record<string, string[]> = {};
     const raw = typeof entity.properties === 'object' && entity.properties ? entity.properties : {};
-    for (const [key, values] of Object.entries(raw)) {
-      const list = Array.isArray(values) ? values : [values];
-      properties[key] = list
-        .filter((v) => typeof v === 'string' || typeof v === 'number')
-        .map(String);
-    }
+    // fromEntries keeps a property named "__proto__" an own key instead of a new prototype.
+    const properties: Record<string, string[]> = Object.fromEntries(
+      Object.entries(raw).map(([key, values]) => [
+        key,
+        (Array.isArray(values) ? values : [values])
+          .filter((v) => typeof v === 'string' || typeof v === 'number')
+          .map(String),
+      ]),
+    );
     yield { kind: 'entity', line, entity: { id: entity.id, schema: entity.schema, properties } };
   }
 }
@@ -182,6 +223,16 @@ function citationOf(
 }
 
 const NAME_PROPERTIES = ['name', 'alias', 'previousName'];
+const ADDRESS_PROPERTIES = ['full', 'street', 'street2', 'postalCode', 'city', 'region', 'country'];
+
+/** An Address's name: its `full` text, else its parts in postal order. */
+function addressName(entity: FtmEntity): string | null {
+  const full = first(entity, 'full');
+  if (full) return full;
+  const city = [first(entity, 'postalCode'), first(entity, 'city')].filter(Boolean).join(' ');
+  const parts = [first(entity, 'street'), first(entity, 'street2'), city, first(entity, 'region')];
+  return parts.filter(Boolean).join(', ') || null;
+}
 
 function thingWrite(
   mapping: FtmMapping,
@@ -192,7 +243,8 @@ function thingWrite(
   const names = NAME_PROPERTIES.flatMap((p) => entity.properties[p] ?? [])
     .map((n) => n.trim())
     .filter(Boolean);
-  const name = names[0];
+  if (kind === 'Address') names.unshift(addressName(entity) ?? '');
+  const name = names.find(Boolean);
   if (!name) throw new Rejected(`entity ${entity.id} (${entity.schema}) has no name`);
   const properties: Record<string, PropertyValue> = {};
   const set = (property: string, value: string | null) => {
@@ -218,11 +270,52 @@ function thingWrite(
     id: `${mapping.idPrefix}${entity.id}`,
     kind,
     name,
-    aliases: [...new Set(names.slice(1))].filter((n) => n !== name),
+    aliases: [...new Set(names.slice(1))].filter((n) => n && n !== name),
     properties,
-    citations: [citationOf(mapping, entity, line, NAME_PROPERTIES)],
+    citations: [
+      citationOf(mapping, entity, line, kind === 'Address' ? ADDRESS_PROPERTIES : NAME_PROPERTIES),
+    ],
     line,
   };
+}
+
+/**
+ * The HAS_ADDRESS links of a thing, one per `addressEntity`. They are written with the
+ * relationships (the second pass), when every Address of the file exists; null when there are
+ * none or the thing itself could not be imported.
+ */
+export function ftmAddressLinks(
+  mapping: FtmMapping,
+  entity: FtmEntity,
+  line: number,
+): RowWrites | null {
+  const kind = ruleFor(FTM_ENTITY_KINDS, entity.schema);
+  const addresses = [...new Set(entity.properties.addressEntity ?? [])].filter((a) => a.trim());
+  if (!kind || kind === 'Address' || addresses.length === 0) return null;
+  try {
+    thingWrite(mapping, entity, line, kind);
+  } catch (error) {
+    if (error instanceof Rejected) return null; // already reported in the first pass
+    throw error;
+  }
+  const fromId = `${mapping.idPrefix}${entity.id}`;
+  const citation = citationOf(mapping, entity, line, ['name', 'addressEntity']);
+  const links = addresses.map((address) =>
+    linkWrite(
+      entity,
+      line,
+      'HAS_ADDRESS',
+      {
+        id: `${fromId}:address:${address.trim()}`,
+        fromId,
+        toId: `${mapping.idPrefix}${address.trim()}`,
+      },
+      { since: null, until: null, on: null },
+      {},
+      citation,
+    ),
+  );
+  return { line, entities: [], links };
 }
 
 function linkWrite(
@@ -230,13 +323,13 @@ function linkWrite(
   line: number,
   type: LinkType,
   ends: { id: string; fromId: string; toId: string },
-  dates: { since: string | null; until: string | null },
+  dates: { since: string | null; until: string | null; on: string | null },
   properties: Record<string, PropertyValue | null>,
   citation: CitationRecord,
 ): LinkWrite {
   let window: { validFrom: string | null; validTo: string | null };
   try {
-    window = validityWindow({ since: dates.since, until: dates.until });
+    window = validityWindow(dates);
   } catch (error) {
     throw new Rejected(`${entity.schema} ${entity.id}: ${(error as Error).message}`);
   }
@@ -245,7 +338,6 @@ function linkWrite(
     type,
     status: 'asserted',
     ...dates,
-    on: null,
     ...window,
     properties,
     citations: [citation],
@@ -266,15 +358,25 @@ function edgeWrites(
   const properties: Record<string, PropertyValue | null> = {};
   for (const [ftmProperty, property] of Object.entries(rule.properties)) {
     const value = first(entity, ftmProperty);
-    if (property === 'share' && value !== null) {
-      const share = Number(value.replace('%', ''));
-      if (!Number.isFinite(share)) throw new Rejected(`percentage "${value}" is not a number`);
-      properties[property] = share;
+    if ((property === 'share' || property === 'amount') && value !== null) {
+      const number = Number(value.replace(/[%,\s]/g, ''));
+      if (!Number.isFinite(number)) throw new Rejected(`${ftmProperty} "${value}" is not a number`);
+      properties[property] = number;
+    } else if (property === 'currency' && value !== null) {
+      properties[property] = value.toUpperCase();
     } else properties[property] = value;
   }
   const since = ftmDate(entity, 'startDate');
   const until = ftmDate(entity, 'endDate');
-  const cited = [rule.source, rule.target, ...Object.keys(rule.properties), 'startDate', 'endDate'];
+  const on = rule.event ? ftmDate(entity, 'date') : null;
+  const cited = [
+    rule.source,
+    rule.target,
+    ...Object.keys(rule.properties),
+    ...(rule.event ? ['date'] : []),
+    'startDate',
+    'endDate',
+  ];
   const link = linkWrite(
     entity,
     line,
@@ -284,7 +386,7 @@ function edgeWrites(
       fromId: `${mapping.idPrefix}${from}`,
       toId: `${mapping.idPrefix}${to}`,
     },
-    { since, until },
+    { since, until, on },
     properties,
     citationOf(mapping, entity, line, cited),
   );
@@ -319,6 +421,7 @@ function sanctionWrites(mapping: FtmMapping, entity: FtmEntity, line: number): R
     {
       since: ftmDate(entity, 'listingDate') ?? ftmDate(entity, 'startDate'),
       until: ftmDate(entity, 'endDate'),
+      on: null,
     },
     { reason: first(entity, 'reason'), program },
     citationOf(mapping, entity, line, [
@@ -342,14 +445,14 @@ export type FtmMapped =
 /** Maps one FtM entity: things in the first pass, relationships (`edges`) in the second. */
 export function mapFtmEntity(mapping: FtmMapping, entity: FtmEntity, line: number): FtmMapped {
   try {
-    const kind = FTM_ENTITY_KINDS[entity.schema];
+    const kind = ruleFor(FTM_ENTITY_KINDS, entity.schema);
     if (kind) {
       return {
         kind: 'writes',
         writes: { line, entities: [thingWrite(mapping, entity, line, kind)], links: [] },
       };
     }
-    const rule = FTM_EDGES[entity.schema];
+    const rule = ruleFor(FTM_EDGES, entity.schema);
     if (rule) return { kind: 'writes', writes: edgeWrites(mapping, entity, line, rule) };
     if (entity.schema === 'Sanction')
       return { kind: 'writes', writes: sanctionWrites(mapping, entity, line) };

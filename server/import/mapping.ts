@@ -17,10 +17,34 @@ import {
   type LinkStatus,
   type LinkType,
 } from '../model/vocabulary';
+import { compileDateFormat, type DateFormat } from './date-formats';
+import { nearestKey, type SchemaProblem, schemaProblems } from './mapping-schema';
 import type { DatasetSource } from './types';
 
-/** A cell (`"Column"` or `{column}`), optionally translated by `map`, or a constant (`{value}`). */
-export type ValueSpec = { column: string; map?: Record<string, string> } | { value: string };
+/** An ordered rule of a column value: the first whose expression matches the cell wins. */
+export interface PatternRule {
+  match: RegExp;
+  value: string;
+}
+
+/**
+ * A cell read from `column`. A non-empty cell is translated by `map` (exact), then `patterns`
+ * (in order), then `default`; a cell none of them covers stays as it is. `formats` read dates.
+ */
+export interface ColumnSpec {
+  column: string;
+  map?: Record<string, string>;
+  patterns?: PatternRule[];
+  default?: string;
+  ignoreCase?: boolean;
+  formats?: DateFormat[];
+}
+
+/** A cell (`"Column"` or `{column, ...}`) or a constant (`{value}`). */
+export type ValueSpec = ColumnSpec | { value: string };
+
+/** Entity properties that hold dates, read like a link's since/until/on. */
+export const DATE_PROPERTIES: ReadonlySet<string> = new Set(['birthDate', 'founded']);
 
 export interface IdSpec {
   /** Put before the key; name the dataset in it so ids cannot collide with other data. */
@@ -110,6 +134,20 @@ export class MappingError extends Error {
   }
 }
 
+/**
+ * The schema's problems, then the checker's that are not about the same place or inside it
+ * (the schema already said what is wrong there, and in the words editors show too).
+ */
+function mergeProblems(fromSchema: SchemaProblem[], fromChecker: SchemaProblem[]): string[] {
+  const covered = (path: string) =>
+    fromSchema.some(
+      (s) => path === s.path || path.startsWith(`${s.path}.`) || path.startsWith(`${s.path}[`),
+    );
+  return [...fromSchema, ...fromChecker.filter((p) => !covered(p.path))].map(
+    (p) => `${p.path}: ${p.message}`,
+  );
+}
+
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json =>
@@ -123,10 +161,10 @@ export function entityPropertiesFor(kind: EntityKind): readonly string[] {
 }
 
 class Checker {
-  readonly problems: string[] = [];
+  readonly problems: SchemaProblem[] = [];
 
   fail(path: string, message: string): void {
-    this.problems.push(`${path}: ${message}`);
+    this.problems.push({ path, message });
   }
 
   string(value: unknown, path: string, optional = false): string | null {
@@ -141,26 +179,80 @@ class Checker {
     return value;
   }
 
-  value(value: unknown, path: string): ValueSpec | null {
+  /** A value; `date` says whether it may name date formats (since/until/on, date properties). */
+  value(value: unknown, path: string, date = false): ValueSpec | null {
     if (typeof value === 'string' && value !== '') return { column: value };
     if (isObject(value)) {
       if (typeof value.value === 'string') return { value: value.value };
       if (typeof value.column === 'string' && value.column !== '') {
-        if (value.map !== undefined && !isObject(value.map)) {
-          this.fail(`${path}.map`, 'must be an object of cell value → value');
-          return null;
-        }
-        return value.map
-          ? { column: value.column, map: value.map as Record<string, string> }
-          : { column: value.column };
+        return this.columnValue(value, value.column, path, date);
       }
     }
     this.fail(path, 'must be a column name, {"column": ..., "map"?: {...}} or {"value": ...}');
     return null;
   }
 
-  optionalValue(value: unknown, path: string): ValueSpec | null {
-    return value === undefined || value === null ? null : this.value(value, path);
+  private columnValue(raw: Json, column: string, path: string, date: boolean): ColumnSpec {
+    const spec: ColumnSpec = { column };
+    const ignoreCase = raw.ignoreCase === true;
+    if (ignoreCase) spec.ignoreCase = true;
+    if (isObject(raw.map)) {
+      const seen = new Map<string, string>();
+      for (const cell of Object.keys(raw.map)) {
+        const key = ignoreCase ? cell.toLowerCase() : cell;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          this.fail(
+            `${path}.map`,
+            `"${earlier}" and "${cell}" are the same key when ignoreCase is true; keep one`,
+          );
+        }
+        seen.set(key, cell);
+      }
+      // fromEntries defines own properties, so a key such as "__proto__" stays a plain key.
+      spec.map = Object.fromEntries(
+        Object.entries(raw.map)
+          .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+          .map(([cell, value]) => [ignoreCase ? cell.toLowerCase() : cell, value]),
+      );
+    }
+    if (Array.isArray(raw.patterns)) {
+      spec.patterns = raw.patterns.flatMap((rule, i) => {
+        if (!isObject(rule) || typeof rule.match !== 'string' || typeof rule.value !== 'string') {
+          return [];
+        }
+        try {
+          return [{ match: new RegExp(rule.match, ignoreCase ? 'i' : ''), value: rule.value }];
+        } catch (error) {
+          this.fail(
+            `${path}.patterns[${i}].match`,
+            `is not a regular expression: ${(error as Error).message}`,
+          );
+          return [];
+        }
+      });
+    }
+    if (typeof raw.default === 'string') spec.default = raw.default;
+    if (raw.format !== undefined) {
+      if (!date) {
+        this.fail(
+          `${path}.format`,
+          `only dates have a format (since, until, on, ${[...DATE_PROPERTIES].join(', ')})`,
+        );
+      }
+      const texts = Array.isArray(raw.format) ? raw.format : [raw.format];
+      spec.formats = texts.flatMap((text, i) => {
+        const where = Array.isArray(raw.format) ? `${path}.format[${i}]` : `${path}.format`;
+        const format = typeof text === 'string' ? compileDateFormat(text) : null;
+        if (typeof format === 'string') this.fail(where, format);
+        return format && typeof format !== 'string' ? [format] : [];
+      });
+    }
+    return spec;
+  }
+
+  optionalValue(value: unknown, path: string, date = false): ValueSpec | null {
+    return value === undefined || value === null ? null : this.value(value, path, date);
   }
 
   columns(value: unknown, path: string): string[] {
@@ -175,7 +267,14 @@ class Checker {
   /** Constant values of a kind/type/status must be in the vocabulary; mapped ones too. */
   allowed(spec: ValueSpec | null, allowed: readonly string[], path: string, what: string): void {
     if (!spec) return;
-    const values = 'value' in spec ? [spec.value] : Object.values(spec.map ?? {});
+    const values =
+      'value' in spec
+        ? [spec.value]
+        : [
+            ...Object.values(spec.map ?? {}),
+            ...(spec.patterns ?? []).map((p) => p.value),
+            ...(spec.default === undefined ? [] : [spec.default]),
+          ];
     for (const value of values) {
       if (!allowed.includes(value)) {
         this.fail(path, `unknown ${what} "${value}"; allowed: ${allowed.join(', ')}`);
@@ -252,7 +351,7 @@ function parseProperties(
       c.fail(`${path}.${name}`, `is not a property here; allowed: ${allowed.join(', ') || 'none'}`);
       continue;
     }
-    const spec = c.value(value, `${path}.${name}`);
+    const spec = c.value(value, `${path}.${name}`, DATE_PROPERTIES.has(name));
     if (spec) properties[name] = spec;
   }
   return properties;
@@ -335,9 +434,9 @@ function parseRowLink(c: Checker, raw: unknown, path: string): RowLinkSpec {
     from: parseEndpoint(c, l.from, `${path}.from`),
     to: parseEndpoint(c, l.to, `${path}.to`),
     id: parseId(c, l.id, `${path}.id`),
-    since: c.optionalValue(l.since, `${path}.since`),
-    until: c.optionalValue(l.until, `${path}.until`),
-    on: c.optionalValue(l.on, `${path}.on`),
+    since: c.optionalValue(l.since, `${path}.since`, true),
+    until: c.optionalValue(l.until, `${path}.until`, true),
+    on: c.optionalValue(l.on, `${path}.on`, true),
     status: status ?? { value: 'asserted' },
     properties: parseProperties(c, l.properties, `${path}.properties`, [
       ...linkPropertiesAllowed(type),
@@ -428,6 +527,7 @@ function parseConstants(c: Checker, raw: unknown) {
 export function parseMapping(raw: unknown): CsvMapping {
   const c = new Checker();
   if (!isObject(raw)) throw new MappingError(['(top level): must be a JSON object']);
+  const fromSchema = schemaProblems('mapping.schema.json', raw);
   const dataset = parseDataset(c, raw.dataset);
   const delimiter = c.string(raw.delimiter, 'delimiter', true);
   const rowUrl = c.string(raw.rowUrl, 'rowUrl', true);
@@ -472,7 +572,8 @@ export function parseMapping(raw: unknown): CsvMapping {
         c.fail(`constants.links[${i}].${field}`, `"${date}" is not a date`);
     });
   }
-  if (c.problems.length > 0) throw new MappingError(c.problems);
+  const problems = mergeProblems(fromSchema, c.problems);
+  if (problems.length > 0) throw new MappingError(problems);
   return {
     dataset,
     delimiter,
@@ -494,9 +595,11 @@ export interface FtmMapping {
 export function parseFtmMapping(raw: unknown): FtmMapping {
   const c = new Checker();
   if (!isObject(raw)) throw new MappingError(['(top level): must be a JSON object']);
+  const fromSchema = schemaProblems('ftm-mapping.schema.json', raw);
   const dataset = parseDataset(c, raw.dataset);
   const idPrefix = c.string(raw.idPrefix, 'idPrefix') ?? '';
-  if (c.problems.length > 0) throw new MappingError(c.problems);
+  const problems = mergeProblems(fromSchema, c.problems);
+  if (problems.length > 0) throw new MappingError(problems);
   return { dataset, idPrefix };
 }
 
@@ -528,9 +631,13 @@ export function checkColumns(mapping: CsvMapping, header: readonly string[]): vo
   const missing = [...mappedColumns(mapping)].filter((column) => !have.has(column));
   if (missing.length > 0) {
     throw new MappingError(
-      missing.map(
-        (column) => `column "${column}" is not in the file; its columns are: ${header.join(', ')}`,
-      ),
+      missing.map((column) => {
+        const nearest = nearestKey(column, header, false);
+        const columns = header.join(', ');
+        return nearest
+          ? `column "${column}" is not in the file; did you mean "${nearest}"? Its columns are: ${columns}`
+          : `column "${column}" is not in the file; its columns are: ${columns}`;
+      }),
     );
   }
 }

@@ -14,8 +14,9 @@ import { resolveConstants } from './constants';
 import { type CsvLayout, DELIMITERS, delimiterName, readCsv, readLayout } from './csv-reader';
 import { mapCsvRow } from './csv-row-mapper';
 import { writeDatasetSource } from './dataset-source';
-import { isFtmEdge, mapFtmEntity, readFtm } from './ftm';
+import { ftmAddressLinks, isFtmEdge, mapFtmEntity, readFtm } from './ftm';
 import { type ImportInput, ImportInputError, InputInterrupted, importInput } from './input';
+import { parseJsonText } from './json-text';
 import {
   type CsvMapping,
   checkColumns,
@@ -48,13 +49,6 @@ export const DEFAULT_BATCH_SIZE = 2000;
 
 export { ImportInputError, InputInterrupted };
 
-function lineOf(text: string, position: number): string {
-  const before = text.slice(0, position);
-  const line = before.split(/\r\n|\r|\n/).length;
-  const column = position - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-  return `line ${line}, column ${column}`;
-}
-
 function readJson(file: string, what: string): unknown {
   let text: string;
   try {
@@ -63,14 +57,11 @@ function readJson(file: string, what: string): unknown {
     throw new ImportInputError(`Cannot read the ${what} ${file}: ${(error as Error).message}`);
   }
   try {
-    return JSON.parse(text);
+    return parseJsonText(text);
   } catch (error) {
-    // JSON.parse names a character position; people's editors show lines.
-    const message = (error as Error).message.replace(
-      / at position (\d+).*$/s,
-      (_, p) => ` at ${lineOf(text, Number(p))}`,
+    throw new ImportInputError(
+      `The ${what} ${file} is not valid JSON: ${(error as Error).message}`,
     );
-    throw new ImportInputError(`The ${what} ${file} is not valid JSON: ${message}`);
   }
 }
 
@@ -127,6 +118,9 @@ interface PipelineBatch {
 // Yielding to I/O every so many rows lets the replies through.
 const ROWS_BETWEEN_YIELDS = 64;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Whether writes are a row of the input to count (constants and FtM address links are not). */
+const isRow = (writes: RowWrites) => writes.line > 0 && !writes.rowCounted;
 
 class BatchPipeline {
   private pending: RowWrites[] = [];
@@ -189,7 +183,7 @@ class BatchPipeline {
    */
   async abandon(): Promise<void> {
     await this.inFlight;
-    for (const row of this.pending) if (row.line > 0) this.tally.rowOutcome('failed');
+    for (const row of this.pending) if (isRow(row)) this.tally.rowOutcome('failed');
     this.pending = [];
   }
 
@@ -238,7 +232,7 @@ class BatchPipeline {
         for (const row of rows) {
           for (const e of row.entities) this.tally.entities.add(e.id, 'created');
           for (const l of row.links) this.tally.links.add(l.id, 'created');
-          if (row.line > 0) this.tally.rowOutcome('imported');
+          if (isRow(row)) this.tally.rowOutcome('imported');
         }
         return true;
       }
@@ -273,7 +267,7 @@ class BatchPipeline {
       if (isUnavailable(error) || !refusedForData(error)) throw error;
       const [first] = rows;
       if (rows.length === 1 && first) {
-        if (first.line === 0) throw error;
+        if (!isRow(first)) throw error;
         this.tally.rowProblem({ line: first.line, reason: refusalReason(error) });
         return false;
       }
@@ -286,7 +280,7 @@ class BatchPipeline {
 
   /** Rows of a batch that did not commit: reported with their lines; a re-run writes them. */
   private fail(rows: RowWrites[], error: unknown): void {
-    const lines = rows.map((r) => r.line).filter((l) => l > 0);
+    const lines = rows.filter(isRow).map((r) => r.line);
     this.tally.failedBatches.push({
       firstLine: lines.length > 0 ? Math.min(...lines) : 0,
       lastLine: lines.length > 0 ? Math.max(...lines) : 0,
@@ -305,7 +299,7 @@ class BatchPipeline {
       if (!this.tally.record('link', r)) refused.set(r.id, r.line);
     }
     for (const row of rows) {
-      if (row.line === 0) continue;
+      if (!isRow(row)) continue;
       const ids = [...row.entities.map((e) => e.id), ...row.links.map((l) => l.id)];
       const refusedId = ids.find((id) => refused.has(id));
       if (refusedId !== undefined) {
@@ -470,7 +464,12 @@ async function importFtm(
         }
         continue;
       }
-      if (isFtmEdge(item.entity.schema) !== (pass === 'edges')) continue;
+      if (isFtmEdge(item.entity.schema) !== (pass === 'edges')) {
+        // A thing's links to its addresses go with the relationships, once every Address exists.
+        const addressLinks = pass === 'edges' && ftmAddressLinks(mapping, item.entity, item.line);
+        if (addressLinks) await pipeline.add({ ...addressLinks, rowCounted: true });
+        continue;
+      }
       const mapped = mapFtmEntity(mapping, item.entity, item.line);
       tally.rowsRead += 1;
       if (mapped.kind === 'unsupported') {

@@ -8,6 +8,8 @@ const P = 'Person';
 const C = 'Company';
 const O = 'Organization';
 const M = 'Ministry';
+/** Bodies and people: who can pay, be paid, succeed another or be registered somewhere. */
+const PARTIES: readonly EntityKind[] = [P, C, O, M];
 export const LINK_ENDS: Partial<
   Record<LinkType, { from?: readonly EntityKind[]; to?: readonly EntityKind[] }>
 > = {
@@ -27,7 +29,9 @@ export const LINK_ENDS: Partial<
   LISTED_ON: { to: ['GovernmentList'] },
   LISTED_ON_EXCHANGE: { from: [C], to: [O] },
   INVESTS_IN: { to: [C, 'Topic', O] },
-  SUCCEEDED: { from: [P], to: [P] },
+  SUCCEEDED: { from: PARTIES, to: PARTIES },
+  PAID: { from: PARTIES, to: PARTIES },
+  HAS_ADDRESS: { from: PARTIES, to: ['Address'] },
 };
 
 /** A message when the ends' kinds do not fit the type, else null. */

@@ -14,6 +14,8 @@ export interface PartialDate {
 }
 
 const PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+/** The same shape as text, for Cypher's `=~` (Java regular expressions). */
+export const PARTIAL_DATE_PATTERN = PATTERN.source;
 
 export const PARTIAL_DATE_FORMAT = 'YYYY, YYYY-MM or YYYY-MM-DD';
 

@@ -12,6 +12,7 @@ export const ENTITY_KINDS = [
   'Organization',
   'Topic',
   'Position',
+  'Address',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -34,6 +35,8 @@ export const LINK_TYPES = [
   'INVESTS_IN',
   'SUCCEEDED',
   'AFFILIATED_WITH',
+  'PAID',
+  'HAS_ADDRESS',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 
@@ -63,6 +66,8 @@ export const LINK_TYPE_PROPERTIES: Record<LinkType, readonly string[]> = {
   INVESTS_IN: ['amount', 'currency', 'field'],
   SUCCEEDED: ['role'],
   AFFILIATED_WITH: [],
+  PAID: ['amount', 'currency', 'purpose'],
+  HAS_ADDRESS: [],
 };
 
 /** Kind-specific entity properties (see docs/model.md). */
@@ -75,6 +80,7 @@ export const KIND_PROPERTIES: Record<EntityKind, readonly string[]> = {
   Organization: ['founded', 'jurisdiction'],
   Topic: [],
   Position: ['jurisdiction'],
+  Address: [],
 };
 
 export function isEntityKind(value: string): value is EntityKind {
@@ -85,8 +91,16 @@ export function isLinkType(value: string): value is LinkType {
   return (LINK_TYPES as readonly string[]).includes(value);
 }
 
-/** `A|B|C` for a relationship pattern; every element comes from LINK_TYPES. */
+/**
+ * `A|B|C` for a relationship pattern; every element comes from LINK_TYPES, each once and in its
+ * order, so the text depends only on the set asked for.
+ */
 export function relationshipTypeExpression(types: readonly LinkType[]): string {
-  const allowed = types.filter(isLinkType);
+  const allowed = LINK_TYPES.filter((type) => types.includes(type));
   return (allowed.length > 0 ? allowed : LINK_TYPES).join('|');
+}
+
+/** The labels among `kinds`, each once, in ENTITY_KINDS order (the same set, the same text). */
+export function kindLabels(kinds: readonly EntityKind[] | null | undefined): EntityKind[] {
+  return kinds ? ENTITY_KINDS.filter((kind) => kinds.includes(kind)) : [];
 }

@@ -3,7 +3,7 @@
  * without Docker. Used by `npm start`, the test setup and the benchmarks when NEO4J_URI is unset.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const LAUNCHER_DIR = fileURLToPath(new URL('../../neo4j/', import.meta.url));
 const READY_LINE = 'THREADLINE_NEO4J_READY';
+/** Written by the launcher on first start, owner-readable only (see Launcher.java and docs/security.md). */
+export const PASSWORD_FILE = 'neo4j-password';
 
 // From the JVM flags in Neo4j 5.26's own neo4j.conf.
 const JVM_FLAGS = [
@@ -37,6 +39,9 @@ export interface LocalNeo4j {
   uri: string;
   port: number;
   dataDir: string;
+  /** Authentication is on: the user and the generated password kept in the data directory. */
+  user: string;
+  password: string;
   /** Stops the database cleanly (SIGTERM, then waits for the store to close). */
   stop(): Promise<void>;
 }
@@ -207,6 +212,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     uri,
     port,
     dataDir,
+    user: 'neo4j',
+    password: readLocalPassword(dataDir),
     stop() {
       stopping ??= (async () => {
         if (java.exitCode === null) java.kill('SIGTERM');
@@ -215,6 +222,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       return stopping;
     },
   };
+}
+
+/** The password the launcher generated for a data directory (it exists once Neo4j is ready). */
+export function readLocalPassword(dataDir: string): string {
+  return readFileSync(path.join(dataDir, PASSWORD_FILE), 'utf8').trim();
 }
 
 function waitForReady(

@@ -31,8 +31,8 @@ export async function openDatabase(
     : await startLocalNeo4j({ ...config.local, ...(log ? { log } : {}) });
   const connection = config.neo4j ?? {
     uri: local?.uri ?? '',
-    user: 'neo4j',
-    password: '',
+    user: local?.user ?? '',
+    password: local?.password ?? '',
     database: config.database,
   };
   const db = createDatabase(connection, { queryTimeoutMs: config.queryTimeoutMs });

@@ -185,3 +185,27 @@ describe('anything unexpected', () => {
     expect(JSON.stringify(result)).not.toContain('secret internal detail');
   });
 });
+
+describe('an explicit null for an argument with a default means the default', () => {
+  it('links(direction: null) answers like links() instead of a masked error', async () => {
+    const query = `query($d: Direction) { entity(id: "company:xiaomi") { name
+      links(direction: $d, types: null, asOf: null, first: null) { id } } }`;
+    const withNull = await execute(query, { d: null });
+    expect(withNull.errors).toBeUndefined();
+    const implicit = await execute('{ entity(id: "company:xiaomi") { name links { id } } }');
+    expect(withNull.data).toEqual(implicit.data);
+    expect((withNull.data as { entity: { links: unknown[] } }).entity.links.length).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('paths and neighborhood with every optional argument null', async () => {
+    const paths = await execute(`{ paths(from: "person:lei-jun", to: "list:us-dod-blacklist",
+      maxHops: null, linkTypes: null, kinds: null, statuses: null, asOf: null, avoid: null,
+      mode: null, direction: null, limit: null) { paths { length } } }`);
+    expect(paths.errors).toBeUndefined();
+    const neighborhood = await execute(`{ neighborhood(id: "company:xiaomi", depth: null,
+      linkTypes: null, kinds: null, statuses: null, asOf: null, limit: null) { entities { id } } }`);
+    expect(neighborhood.errors).toBeUndefined();
+  });
+});

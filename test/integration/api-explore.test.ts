@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTITY_KINDS, LINK_TYPES } from '../../server/model/vocabulary';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
 import { dataOf, graphqlClient } from '../support/graphql';
@@ -232,8 +233,10 @@ describe('timeline and schemaInfo', () => {
         };
       }>('{ schemaInfo { kinds { kind count } linkTypes { type count } } }'),
     );
-    expect(data.schemaInfo.kinds).toHaveLength(8);
-    expect(data.schemaInfo.linkTypes).toHaveLength(18);
+    expect(data.schemaInfo.kinds).toHaveLength(ENTITY_KINDS.length);
+    expect(data.schemaInfo.linkTypes).toHaveLength(LINK_TYPES.length);
+    expect(data.schemaInfo.kinds).toContainEqual({ kind: 'ADDRESS', count: expect.any(Number) });
+    expect(data.schemaInfo.linkTypes).toContainEqual({ type: 'PAID', count: expect.any(Number) });
     expect(data.schemaInfo.kinds.find((k) => k.kind === 'PERSON')?.count).toBeGreaterThanOrEqual(3);
   });
 });
@@ -269,5 +272,58 @@ describe('the example operations in docs/queries', () => {
     );
     expect(data.after.paths.length).toBeGreaterThan(0);
     expect(data.before.paths).toEqual([]);
+  });
+});
+
+describe('timeline limits and dates', () => {
+  // Three dated links on entities of this test's own, removed afterwards.
+  beforeAll(async () => {
+    await db.write(`
+      CREATE (a:Entity:Person {id: 'test-timeline:a', kind: 'Person', name: 'Timeline A'}),
+             (b:Entity:Company {id: 'test-timeline:b', kind: 'Company', name: 'Timeline B'}),
+             (c:Entity:Award {id: 'test-timeline:c', kind: 'Award', name: 'Timeline C'}),
+             (a)-[:LEADS {id: 'test-timeline:leads', status: 'asserted', since: '2020-03', until: '2021-05-02'}]->(b),
+             (a)-[:RECEIVED {id: 'test-timeline:received', status: 'disputed', on: '2020'}]->(c),
+             (a)-[:FOUNDED {id: 'test-timeline:retracted', status: 'retracted', on: '2019'}]->(b)`);
+  });
+  afterAll(async () => {
+    await db.write("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-timeline:' DETACH DELETE n");
+  });
+
+  type Events = { timeline: { date: string; moment: string; link: { id: string } }[] };
+  const events = async (args: string) =>
+    dataOf(
+      await execute<Events>(
+        `{ timeline(id: "test-timeline:a"${args}) { date moment link { id } } }`,
+      ),
+    ).timeline.map((e) => `${e.date} ${e.moment} ${e.link.id.slice('test-timeline:'.length)}`);
+
+  it('orders events, leaves retracted links out and keeps the earliest `first`', async () => {
+    expect(await events('')).toEqual([
+      '2020 ON received',
+      '2020-03 SINCE leads',
+      '2021-05-02 UNTIL leads',
+    ]);
+    expect(await events(', first: 2')).toEqual(['2020 ON received', '2020-03 SINCE leads']);
+  });
+
+  it('keeps a partial date when its span overlaps [from, to]', async () => {
+    // 2020 (a year) overlaps April 2020 onwards; March 2020 ends before it.
+    expect(await events(', from: "2020-04-01", to: "2021-12-31"')).toEqual([
+      '2020 ON received',
+      '2021-05-02 UNTIL leads',
+    ]);
+    expect(await events(', from: "2020-03-31", to: "2020-03-31"')).toEqual([
+      '2020 ON received',
+      '2020-03 SINCE leads',
+    ]);
+    expect(await events(', to: "2019-12-31"')).toEqual([]);
+  });
+
+  it('refuses a first outside 1–500', async () => {
+    const refused = await execute('{ timeline(id: "test-timeline:a", first: 501) { date } }');
+    expect(refused.errors?.[0]?.message).toBe(
+      'Argument "first": must be an integer from 1 to 500, got 501.',
+    );
   });
 });

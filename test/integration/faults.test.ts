@@ -4,7 +4,7 @@
  * on the same port and data directory.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,12 +51,11 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'threadline-faults-'));
   neo4j = await start(0);
   db = createDatabase(
-    { uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j' },
+    { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: 'neo4j' },
     { queryTimeoutMs: 10_000 },
   );
   await applySchemaAndSeed(db);
-  const { yoga } = createThreadlineServer(db, { introspection: true });
-  server = createServer(yoga);
+  server = createThreadlineServer(db, { introspection: true }).server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 240_000);

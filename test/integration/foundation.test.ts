@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../server/neo4j/database';
-import { freePort, startLocalNeo4j } from '../../server/neo4j/local-neo4j';
+import { freePort, PASSWORD_FILE, startLocalNeo4j } from '../../server/neo4j/local-neo4j';
 import { connectTestDatabase, testConnection } from '../support/database';
 import { listen, type RunningServer } from '../support/server';
 
@@ -115,7 +115,7 @@ describe('npm start against a database that is not there', () => {
 });
 
 describe('the local launcher', () => {
-  it('stops cleanly on SIGTERM and opens the same data directory again', async () => {
+  it('stops cleanly on SIGTERM, opens the same data directory again, and rotates its password', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'threadline-restart-'));
     try {
       const first = await startLocalNeo4j({
@@ -126,7 +126,7 @@ describe('the local launcher', () => {
         log: () => {},
       });
       const writer = createDatabase(
-        { uri: first.uri, user: 'neo4j', password: '', database: 'neo4j' },
+        { uri: first.uri, user: first.user, password: first.password, database: 'neo4j' },
         { queryTimeoutMs: 10_000 },
       );
       await writer.write("CREATE (:RestartProbe {id: 'kept'})");
@@ -141,10 +141,11 @@ describe('the local launcher', () => {
         log: () => {},
       });
       const reader = createDatabase(
-        { uri: second.uri, user: 'neo4j', password: '', database: 'neo4j' },
+        { uri: second.uri, user: second.user, password: second.password, database: 'neo4j' },
         { queryTimeoutMs: 10_000 },
       );
       try {
+        expect(second.password).toBe(first.password);
         expect(await reader.read('MATCH (p:RestartProbe) RETURN p.id AS id')).toEqual([
           { id: 'kept' },
         ]);
@@ -152,8 +153,38 @@ describe('the local launcher', () => {
         await reader.close();
         await second.stop();
       }
+
+      // Rotation as docs/security.md describes it: delete the file, start again.
+      unlinkSync(path.join(dataDir, PASSWORD_FILE));
+      const third = await startLocalNeo4j({
+        dataDir,
+        port: 0,
+        heap: '512m',
+        pageCache: '64m',
+        log: () => {},
+      });
+      const connect = (password: string) =>
+        createDatabase(
+          { uri: third.uri, user: third.user, password, database: 'neo4j' },
+          { queryTimeoutMs: 10_000 },
+        );
+      const rotated = connect(third.password);
+      const stale = connect(first.password);
+      try {
+        expect(third.password).not.toBe(first.password);
+        expect(await rotated.read('MATCH (p:RestartProbe) RETURN p.id AS id')).toEqual([
+          { id: 'kept' },
+        ]);
+        await expect(stale.read('RETURN 1')).rejects.toMatchObject({
+          code: 'Neo.ClientError.Security.Unauthorized',
+        });
+      } finally {
+        await rotated.close();
+        await stale.close();
+        await third.stop();
+      }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 240_000);
 });

@@ -33,8 +33,8 @@ export async function setup(project: TestProject): Promise<void> {
   }
   const connection = {
     uri: external ?? local?.uri ?? '',
-    user: process.env.NEO4J_USER || 'neo4j',
-    password: process.env.NEO4J_PASSWORD ?? '',
+    user: local?.user ?? (process.env.NEO4J_USER || 'neo4j'),
+    password: local?.password ?? process.env.NEO4J_PASSWORD ?? '',
     database: process.env.NEO4J_DATABASE || 'neo4j',
   };
   const db = createDatabase(connection, { queryTimeoutMs: 60_000 });

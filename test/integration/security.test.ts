@@ -1,5 +1,5 @@
 /** The HTTP-facing protections, over a real port, against the real database. */
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, loadConfig } from '../../server/config';
@@ -13,13 +13,12 @@ const servers: Server[] = [];
 
 async function serve(options: Partial<ThreadlineServerOptions> = {}): Promise<string> {
   const defaults = loadConfig({});
-  const { yoga } = createThreadlineServer(db, {
+  const { server } = createThreadlineServer(db, {
     introspection: true,
     access: TEST_ACCESS,
     ...options,
     http: { ...defaults.http, ...(options.http ?? {}) } as Config['http'],
   });
-  const server = createServer(yoga);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -148,7 +147,8 @@ describe('CORS and headers', () => {
     const graphiql = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
     const csp = graphiql.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain('https://unpkg.com');
+    expect(csp).toContain('worker-src blob:');
+    expect(csp).not.toContain('unpkg.com');
   });
 });
 

@@ -1,5 +1,5 @@
 /** A Threadline server on a real port, for tests that need HTTP rather than yoga.fetch. */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createThreadlineServer } from '../../server/create-server';
 import type { Database } from '../../server/neo4j/database';
@@ -11,8 +11,7 @@ export interface RunningServer {
 }
 
 export async function listen(db: Database): Promise<RunningServer> {
-  const { yoga } = createThreadlineServer(db, { introspection: true });
-  const server = createServer(yoga);
+  const { server } = createThreadlineServer(db, { introspection: true });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -40,7 +40,7 @@ const ENTITY_FIELDS = `fragment EntityFields on Entity { id name kind aliases de
 const CITATION_FIELDS = 'excerpt locator source { id title url publisher }';
 const LINK_FIELDS = `fragment LinkFields on Link {
   id type from { id } to { id } since until on status note role reason program amount currency
-  field share relation citations { ${CITATION_FIELDS} }
+  field purpose share relation citations { ${CITATION_FIELDS} }
 }`;
 
 interface RawEntity {

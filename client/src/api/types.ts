@@ -13,6 +13,7 @@ export const ENTITY_KINDS = [
   'ORGANIZATION',
   'TOPIC',
   'POSITION',
+  'ADDRESS',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -69,6 +70,7 @@ export interface LinkRecord {
   amount: number | null;
   currency: string | null;
   field: string | null;
+  purpose: string | null;
   share: number | null;
   relation: string | null;
   citations: Citation[];

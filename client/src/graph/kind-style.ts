@@ -13,7 +13,8 @@ export type NodeShape =
   | 'diamond'
   | 'octagon'
   | 'triangle'
-  | 'vee';
+  | 'vee'
+  | 'tag';
 
 export interface KindStyle {
   label: string;
@@ -31,6 +32,7 @@ export const KIND_STYLES: Record<EntityKind, KindStyle> = {
   ORGANIZATION: { label: 'Organization', color: '#2e8a57', shape: 'octagon' },
   TOPIC: { label: 'Topic', color: '#7fb8c9', shape: 'triangle' },
   POSITION: { label: 'Position', color: '#7a5236', shape: 'vee' },
+  ADDRESS: { label: 'Address', color: '#8c96a3', shape: 'tag' },
 };
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';

@@ -3,6 +3,8 @@
  * canvas, the selection, the as-of date, filters, layout and the path being shown. Decoding
  * never throws: values it cannot use are dropped and reported.
  */
+
+import { LIMITS } from '../../../server/model/limits';
 import {
   ENTITY_KINDS,
   type EntityKind,
@@ -16,7 +18,8 @@ import { isFullDate } from '../graph/dates';
 export const LAYOUT_NAMES = ['fcose', 'concentric', 'breadthfirst'] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
 
-export const MAX_HOPS = { min: 1, max: 6, default: 4 } as const;
+/** The server's range and default for `maxHops`, so the path finder offers what it accepts. */
+export const MAX_HOPS = LIMITS.maxHops;
 
 export interface PathState {
   from: string;

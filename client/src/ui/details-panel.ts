@@ -96,6 +96,7 @@ const LINK_DETAIL_FIELDS: [keyof LinkRecord, string][] = [
   ['reason', 'Reason'],
   ['program', 'Programme'],
   ['field', 'Field'],
+  ['purpose', 'Purpose'],
   ['relation', 'Relation'],
 ];
 

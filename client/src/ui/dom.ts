@@ -81,4 +81,5 @@ const SHAPE_POINTS: Record<string, string> = {
   octagon: '6,1 14,1 19,6 19,14 14,19 6,19 1,14 1,6',
   triangle: '10,2 19,18 1,18',
   vee: '1,3 10,9 19,3 10,18',
+  tag: '1,4 14,4 19,10 14,16 1,16',
 };

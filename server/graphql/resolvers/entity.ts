@@ -1,17 +1,18 @@
 /** Field resolvers shared by every entity type, plus the kind-specific and provenance fields. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { LIMITS } from '../../data/limits';
 import type { Direction, LinksQuery } from '../../data/links';
+import { LIMITS } from '../../model/limits';
 import type { CitationRecord, EntityRecord } from '../../model/types';
-import { ENTITY_KINDS, KIND_PROPERTIES, type LinkType } from '../../model/vocabulary';
-import { intInRange } from '../arguments';
+import { ENTITY_KINDS, KIND_PROPERTIES, LINK_TYPES, type LinkType } from '../../model/vocabulary';
+import { enumSet, intInRange } from '../arguments';
 import type { GraphQLContext } from '../context';
 import type { Loaders } from '../loaders';
 import { entityLinksArguments, nestedLinksArguments } from '../lookahead';
 
 interface LinksArgs {
   types?: LinkType[] | null;
-  direction: Direction;
+  /** Null when a client sends `direction: null` explicitly; it means the default. */
+  direction?: Direction | null;
   asOf?: string | null;
   first?: number | null;
 }
@@ -24,10 +25,10 @@ function propertyResolver(name: string) {
 
 function linksQuery(args: LinksArgs): LinksQuery {
   return {
-    types: args.types ?? null,
-    direction: args.direction,
+    types: enumSet('types', args.types, LINK_TYPES),
+    direction: args.direction ?? 'BOTH',
     asOf: args.asOf ?? null,
-    first: intInRange('first', args.first, 50, LIMITS.linksFirst),
+    first: intInRange('first', args.first, LIMITS.linksFirst),
   };
 }
 

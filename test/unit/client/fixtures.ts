@@ -28,6 +28,7 @@ export function link(
     currency: null,
     field: null,
     share: null,
+    purpose: null,
     relation: null,
     citations: [],
     ...overrides,

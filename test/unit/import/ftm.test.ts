@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapFtmEntity } from '../../../server/import/ftm';
+import { ftmAddressLinks, isFtmEdge, mapFtmEntity, readFtm } from '../../../server/import/ftm';
+import { importInput } from '../../../server/import/input';
 
 const mapping = {
   idPrefix: 'x:',
@@ -80,6 +84,10 @@ describe('FollowTheMoney entities', () => {
       ['Family', { person: ['a'], relative: ['b'] }, 'FAMILY_OF'],
       ['Associate', { person: ['a'], associate: ['b'] }, 'ASSOCIATE_OF'],
       ['Occupancy', { holder: ['a'], post: ['b'] }, 'HOLDS_POSITION'],
+      ['Payment', { payer: ['a'], beneficiary: ['b'] }, 'PAID'],
+      ['Succession', { successor: ['a'], predecessor: ['b'] }, 'SUCCEEDED'],
+      ['Representation', { agent: ['a'], client: ['b'] }, 'AFFILIATED_WITH'],
+      ['UnknownLink', { subject: ['a'], object: ['b'] }, 'AFFILIATED_WITH'],
     ];
     for (const [schema, properties, type] of cases) {
       const mapped = mapFtmEntity(mapping, { id: 'r', schema, properties: { ...properties } }, 1);
@@ -115,5 +123,109 @@ describe('FollowTheMoney entities', () => {
       kind: 'problem',
       problem: { reason: expect.stringContaining('unparseable date "2/3/1970"') },
     });
+  });
+});
+
+describe('FollowTheMoney money and places', () => {
+  it('makes a Payment a dated PAID link with a number amount and an upper-case currency', () => {
+    const mapped = mapFtmEntity(
+      mapping,
+      {
+        id: 'pay',
+        schema: 'Payment',
+        properties: {
+          payer: ['a'],
+          beneficiary: ['b'],
+          amount: ['3,250.50'],
+          currency: ['gbp'],
+          purpose: ['Donation'],
+          date: ['2025-03-14T09:30:00'],
+        },
+      },
+      4,
+    );
+    if (mapped.kind !== 'writes') throw new Error(JSON.stringify(mapped));
+    expect(mapped.writes.links[0]).toMatchObject({
+      type: 'PAID',
+      on: '2025-03-14',
+      since: null,
+      validFrom: '2025-03-14',
+      properties: { amount: 3250.5, currency: 'GBP', purpose: 'Donation' },
+    });
+    expect(
+      mapFtmEntity(
+        mapping,
+        {
+          id: 'pay',
+          schema: 'Payment',
+          properties: { payer: ['a'], beneficiary: ['b'], amount: ['lots'] },
+        },
+        5,
+      ),
+    ).toEqual({ kind: 'problem', problem: { line: 5, reason: 'amount "lots" is not a number' } });
+  });
+
+  it('names an Address by its full text, or by its parts in postal order', () => {
+    const name = (properties: Record<string, string[]>) => {
+      const mapped = mapFtmEntity(mapping, { id: 'ad', schema: 'Address', properties }, 1);
+      return mapped.kind === 'writes' ? mapped.writes.entities[0]?.name : mapped;
+    };
+    expect(name({ full: ['1 Quay Street, Port Town'], city: ['Port Town'] })).toBe(
+      '1 Quay Street, Port Town',
+    );
+    expect(name({ street: ['1 Quay Street'], postalCode: ['PT1'], city: ['Port Town'] })).toBe(
+      '1 Quay Street, PT1 Port Town',
+    );
+    expect(name({ country: ['fr'] })).toEqual({
+      kind: 'problem',
+      problem: { line: 1, reason: 'entity ad (Address) has no name' },
+    });
+  });
+
+  it('links a thing to each of its addresses once, and not when the thing itself was refused', () => {
+    const company = {
+      id: 'c',
+      schema: 'Company',
+      properties: { name: ['C Ltd'], addressEntity: ['ad1', 'ad2', 'ad1'] },
+    };
+    expect(ftmAddressLinks(mapping, company, 7)?.links).toMatchObject([
+      { id: 'x:c:address:ad1', type: 'HAS_ADDRESS', fromId: 'x:c', toId: 'x:ad1' },
+      { id: 'x:c:address:ad2', type: 'HAS_ADDRESS', fromId: 'x:c', toId: 'x:ad2' },
+    ]);
+    expect(
+      ftmAddressLinks(mapping, { ...company, properties: { addressEntity: ['ad1'] } }, 7),
+    ).toBeNull();
+    expect(ftmAddressLinks(mapping, { ...company, properties: { name: ['C'] } }, 7)).toBeNull();
+  });
+});
+
+describe('hostile FollowTheMoney lines', () => {
+  it('counts a schema named like an object property as unsupported', () => {
+    for (const schema of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(isFtmEdge(schema), schema).toBe(false);
+      expect(
+        mapFtmEntity(mapping, { id: 'x', schema, properties: { name: ['n'] } }, 1),
+        schema,
+      ).toEqual({ kind: 'unsupported', schema });
+    }
+  });
+});
+
+describe('reading FollowTheMoney JSON lines', () => {
+  it('says where in a broken line the JSON goes wrong', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'threadline-ftm-')), 'broken.jsonl');
+    writeFileSync(
+      file,
+      '{"id": "a", "schema": "Person", "properties": {"name": ["A"]}}\r\n' +
+        '{"id": "b", "schema": "Person", "properties": {"name": ["B"] }\n' +
+        '{"id": "c", "schema": "Person", "properties": {"name": ["C]}}\n',
+    );
+    const problems = [];
+    for await (const item of readFtm(importInput(file)))
+      if (item.kind === 'problem') problems.push(item.problem);
+    expect(problems).toEqual([
+      { line: 2, reason: "is not JSON: column 63: Expected ',' or '}' after property value" },
+      { line: 3, reason: 'is not JSON: column 62: Unterminated string' },
+    ]);
   });
 });

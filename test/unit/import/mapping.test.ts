@@ -43,7 +43,7 @@ describe('CSV mapping validation', () => {
     const problems = problemsOf(raw);
     expect(problems).toEqual(
       expect.arrayContaining([
-        'dataset.source.licence: is required (a string)',
+        'dataset.source.licence: is required',
         expect.stringMatching(
           /^entities\.owner\.kind: unknown kind "Vessel"; allowed: Person, Company/,
         ),
@@ -68,6 +68,21 @@ describe('CSV mapping validation', () => {
     const mapping = parseMapping(fixture('registry.mapping.json'));
     expect(() => checkColumns(mapping, ['Owner', 'Company'])).toThrow(
       /column "Owner type" is not in the file; its columns are: Owner, Company/,
+    );
+  });
+
+  it('names the column a misspelt one probably meant', () => {
+    const mapping = parseMapping(fixture('registry.mapping.json'));
+    const header = [
+      'Owner',
+      'Owner Type',
+      'Owner aliases',
+      'Owner country',
+      'Company',
+      'Share',
+    ].concat(['Since', 'Listed', 'Delisted', 'Status', 'Reason', 'Document']);
+    expect(() => checkColumns(mapping, header)).toThrow(
+      /column "Owner type" is not in the file; did you mean "Owner Type"\? Its columns are: Owner, Owner Type/,
     );
   });
 

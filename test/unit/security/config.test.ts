@@ -32,9 +32,11 @@ describe('security settings', () => {
     expect(short).toThrow(ConfigError);
     expect(short).toThrow(/at least 16 characters/);
     expect(short).not.toThrow(/secret/);
-    expect(() => loadConfig({ THREADLINE_WRITE_TOKENS: 'aaaaaaaaaaaaaaaaaaaa' })).toThrow(
-      /name:token/,
-    );
+    const bare = () =>
+      loadConfig({ THREADLINE_WRITE_TOKENS: 'ada:bbbbbbbbbbbbbbbbbbbb,s3cr3tT0kenWithoutName' });
+    expect(bare).toThrow(/name:token .*; entry 2 is not\./);
+    // Not even the first characters of the token appear.
+    expect(bare).not.toThrow(/s3cr/);
     expect(() =>
       loadConfig({
         THREADLINE_WRITE_TOKENS: 'ada:aaaaaaaaaaaaaaaaaaaa',
@@ -51,5 +53,19 @@ describe('security settings', () => {
     expect(() => loadConfig({ THREADLINE_CORS_ORIGINS: 'https://news.example/path' })).toThrow(
       /without a path/,
     );
+  });
+
+  it('answers to loopback names by default and reads THREADLINE_ALLOWED_HOSTS', () => {
+    expect(loadConfig({}).http.allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]']);
+    expect(
+      loadConfig({ HOST: '::1', THREADLINE_ALLOWED_HOSTS: 'Threadline.Example.org, 10.0.0.5' }).http
+        .allowedHosts,
+    ).toEqual(['localhost', '127.0.0.1', '[::1]', 'threadline.example.org', '10.0.0.5']);
+    expect(loadConfig({ HOST: '0.0.0.0' }).http.allowedHosts).not.toContain('0.0.0.0');
+    for (const entry of ['https://a.example', 'a.example:4000', 'a b', '*']) {
+      expect(() => loadConfig({ THREADLINE_ALLOWED_HOSTS: entry }), entry).toThrow(
+        /THREADLINE_ALLOWED_HOSTS: write host names without scheme or port/,
+      );
+    }
   });
 });

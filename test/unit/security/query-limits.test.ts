@@ -122,6 +122,66 @@ describe('floods are refused with QUERY_TOO_COMPLEX before any resolver runs', (
   });
 });
 
+describe('refusals read like every other validation error', () => {
+  async function answer(query: string, accept: string, variables: Record<string, unknown> = {}) {
+    const response = await yoga.fetch('http://threadline/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as {
+      errors?: { message: string; extensions?: { code?: string } }[];
+    };
+    return { status: response.status, error: body.errors?.[0] };
+  }
+
+  const floods: [string, string][] = [
+    [
+      'depth',
+      '{ entity(id: "a") { links { to { links { to { links { to { links { id } } } } } } } } }',
+    ],
+    [
+      'aliases',
+      `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: entity(id: "x") { id }`).join(' ')} }`,
+    ],
+    ['tokens', `{ ${Array(ARMOR_LIMITS.maxTokens).fill('__typename').join(' ')} }`],
+    ['directives', `{ __typename ${Array(11).fill('@include(if: true)').join(' ')} }`],
+  ];
+
+  it.each(floods)(
+    '%s: 400 under application/graphql-response+json, a code, no "Syntax Error"',
+    async (_name, query) => {
+      const strict = await answer(query, 'application/graphql-response+json');
+      expect(strict.status).toBe(400);
+      expect(strict.error?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+      expect(strict.error?.message).not.toMatch(/Syntax Error/);
+      expect(strict.error?.message).toMatch(/limit of \d+ exceeded/);
+      // Under application/json the GraphQL-over-HTTP spec keeps validation errors at 200.
+      const legacy = await answer(query, 'application/json');
+      expect(legacy.status).toBe(200);
+      expect(legacy.error?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    },
+  );
+
+  it('counts aliases of __typename like any other', async () => {
+    const aliases = Array.from({ length: 200 }, (_, i) => `t${i}: __typename`).join(' ');
+    const refused = await answer(`{ ${aliases} }`, 'application/graphql-response+json');
+    expect(refused.error?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(refused.error?.message).toBe('Aliases limit of 15 exceeded, found 200.');
+  });
+
+  it('gives variables of the wrong type BAD_USER_INPUT', async () => {
+    const query =
+      'query($n: Int, $k: [EntityKind!]) { search(text: "x", first: $n, kinds: $k) { score } }';
+    for (const variables of [{ n: 'abc' }, { n: 1.5 }, { k: ['NOT_A_KIND'] }, { k: [null] }]) {
+      const refused = await answer(query, 'application/graphql-response+json', variables);
+      expect(refused.status, JSON.stringify(variables)).toBe(400);
+      expect(refused.error?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
+      expect(refused.error?.message).toMatch(/^Variable "\$[nk]"/);
+    }
+  });
+});
+
 describe('estimateQueryCost', () => {
   const schema = createThreadlineSchema();
   const cost = (query: string, variables = {}) =>
@@ -132,6 +192,16 @@ describe('estimateQueryCost', () => {
     expect(cost('{ entity(id: "a") { links(first: 10) { id } } }')).toBe(1 + 1 + 10);
     // 9999 is out of range: the resolver refuses it with BAD_USER_INPUT; cost counts the cap.
     expect(cost('{ entity(id: "a") { links(first: 9999) { id } } }')).toBe(1 + 1 + 500);
+  });
+
+  it('counts the items of list arguments, at every place the field runs', () => {
+    const search = 'query($k: [EntityKind!]) { search(text: "x", kinds: $k, first: 10) { score } }';
+    expect(cost(search, { k: [] })).toBe(1 + 10 * 1);
+    expect(cost(search, { k: Array(2000).fill('PERSON') })).toBe(1 + 2000 + 10 * 1);
+    const nested = `query($t: [LinkType!]) { search(text: "x", first: 10) {
+      entity { links(types: $t, first: 1) { id } } } }`;
+    // Each of the 10 hits runs links(types: …) once: 10 × (1 + 3 items + 1 × id).
+    expect(cost(nested, { t: ['OWNS', 'LEADS', 'OWNS'] }) - cost(nested, { t: [] })).toBe(10 * 3);
   });
 
   it('sizes a neighbourhood by its depth and limit', () => {

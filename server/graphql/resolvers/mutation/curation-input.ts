@@ -177,7 +177,7 @@ export function entityWrite(input: Record<string, unknown>): EntityUpsertInput {
 
 // ---- links ---------------------------------------------------------------------------------
 
-const LINK_TEXT_FIELDS = ['role', 'reason', 'program', 'field', 'relation'];
+const LINK_TEXT_FIELDS = ['role', 'reason', 'program', 'field', 'relation', 'purpose'];
 
 export function linkWrite(input: Record<string, unknown>): LinkUpsertInput {
   const type = String(input.type);

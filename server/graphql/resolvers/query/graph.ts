@@ -1,14 +1,21 @@
 /** Query.neighborhood, paths, connect and timeline: each one Cypher round trip. */
 import { connect } from '../../../data/connect';
-import { LIMITS } from '../../../data/limits';
 import type { Direction } from '../../../data/links';
 import { neighborhood } from '../../../data/neighborhood';
 import { findPaths, type PathMode } from '../../../data/paths';
 import { timeline } from '../../../data/timeline';
 import { badInput, notFound } from '../../../errors';
+import { LIMITS } from '../../../model/limits';
 import type { EntityRecord, LinkRecord, SubgraphRecord } from '../../../model/types';
-import type { EntityKind, LinkStatus, LinkType } from '../../../model/vocabulary';
-import { dayOrder, intInRange, listWithin } from '../../arguments';
+import {
+  ENTITY_KINDS,
+  type EntityKind,
+  LINK_STATUSES,
+  LINK_TYPES,
+  type LinkStatus,
+  type LinkType,
+} from '../../../model/vocabulary';
+import { dayOrder, enumSet, intInRange, listWithin } from '../../arguments';
 import type { GraphQLContext } from '../../context';
 
 interface FilterArgs {
@@ -16,6 +23,16 @@ interface FilterArgs {
   kinds?: EntityKind[] | null;
   statuses?: LinkStatus[] | null;
   asOf?: string | null;
+}
+
+/** The enum-list filters as sets (see enumSet), each checked against its cap. */
+function filterSets(args: FilterArgs) {
+  return {
+    linkTypes: enumSet('linkTypes', args.linkTypes, LINK_TYPES),
+    kinds: enumSet('kinds', args.kinds, ENTITY_KINDS),
+    statuses: enumSet('statuses', args.statuses, LINK_STATUSES),
+    asOf: args.asOf ?? null,
+  };
 }
 
 function subgraph(result: SubgraphRecord, { loaders }: GraphQLContext) {
@@ -37,16 +54,13 @@ export const graphQueries = {
     args: FilterArgs & { id: string; depth?: number | null; limit?: number | null },
     context: GraphQLContext,
   ) {
-    const depth = intInRange('depth', args.depth, 1, LIMITS.depth);
-    const limit = intInRange('limit', args.limit, 25, LIMITS.neighbourLimit);
+    const depth = intInRange('depth', args.depth, LIMITS.depth);
+    const limit = intInRange('limit', args.limit, LIMITS.neighbourLimit);
     const result = await neighborhood(context.db, {
       id: args.id,
       depth,
       limit,
-      linkTypes: args.linkTypes ?? null,
-      kinds: args.kinds ?? null,
-      statuses: args.statuses ?? null,
-      asOf: args.asOf ?? null,
+      ...filterSets(args),
     });
     if (!result) throw notFound('entity', args.id);
     return subgraph(result, context);
@@ -65,8 +79,8 @@ export const graphQueries = {
     },
     context: GraphQLContext,
   ) {
-    const maxHops = intInRange('maxHops', args.maxHops, 4, LIMITS.maxHops);
-    const limit = intInRange('limit', args.limit, 10, LIMITS.pathLimit);
+    const maxHops = intInRange('maxHops', args.maxHops, LIMITS.maxHops);
+    const limit = intInRange('limit', args.limit, LIMITS.pathLimit);
     const avoid = listWithin('avoid', args.avoid, LIMITS.avoid.max);
     if (args.from === args.to) throw badInput('to', 'must differ from "from".');
     if (avoid.includes(args.from) || avoid.includes(args.to)) {
@@ -80,10 +94,7 @@ export const graphQueries = {
       avoid,
       mode: args.mode ?? 'ALL_SHORTEST',
       direction: args.direction ?? 'BOTH',
-      linkTypes: args.linkTypes ?? null,
-      kinds: args.kinds ?? null,
-      statuses: args.statuses ?? null,
-      asOf: args.asOf ?? null,
+      ...filterSets(args),
     });
     if (!result.fromFound) throw notFound('entity', args.from);
     if (!result.toFound) throw notFound('entity', args.to);
@@ -117,11 +128,11 @@ export const graphQueries = {
         `needs from ${LIMITS.connectIds.min} to ${LIMITS.connectIds.max} distinct ids, got ${ids.length}.`,
       );
     }
-    const maxHops = intInRange('maxHops', args.maxHops, 4, LIMITS.maxHops);
+    const maxHops = intInRange('maxHops', args.maxHops, LIMITS.maxHops);
     const result = await connect(context.db, {
       ids,
       maxHops,
-      linkTypes: args.linkTypes ?? null,
+      linkTypes: enumSet('linkTypes', args.linkTypes, LINK_TYPES),
       asOf: args.asOf ?? null,
     });
     const [missing] = result.missingIds;
@@ -131,11 +142,16 @@ export const graphQueries = {
 
   async timeline(
     _: unknown,
-    args: { id: string; from?: string | null; to?: string | null },
+    args: { id: string; from?: string | null; to?: string | null; first?: number | null },
     context: GraphQLContext,
   ) {
     dayOrder('from', args.from ?? null, 'to', args.to ?? null);
-    const result = await timeline(context.db, args.id, args.from ?? null, args.to ?? null);
+    const result = await timeline(context.db, {
+      id: args.id,
+      from: args.from ?? null,
+      to: args.to ?? null,
+      first: intInRange('first', args.first, LIMITS.timelineFirst),
+    });
     if (!result.found) throw notFound('entity', args.id);
     context.loaders.prime({
       entities: result.others,

@@ -1,12 +1,12 @@
 /** Query.entity, entities, link, source, sources, search and schemaInfo. */
 import type { GraphQLResolveInfo } from 'graphql';
 import { entityPage, searchEntities } from '../../../data/entities';
-import { LIMITS } from '../../../data/limits';
 import { schemaInfo } from '../../../data/schema-info';
 import { allSources } from '../../../data/sources';
 import { badInput } from '../../../errors';
-import type { EntityKind } from '../../../model/vocabulary';
-import { intInRange, nonEmptyText } from '../../arguments';
+import { LIMITS } from '../../../model/limits';
+import { ENTITY_KINDS, type EntityKind } from '../../../model/vocabulary';
+import { enumSet, intInRange, nonEmptyText } from '../../arguments';
 import type { GraphQLContext } from '../../context';
 import { prefetchEntityLinks } from '../entity';
 
@@ -39,14 +39,14 @@ export const lookupQueries = {
     return source;
   },
 
-  sources: (_: unknown, _args: unknown, { db }: GraphQLContext) => allSources(db, 1000),
+  sources: (_: unknown, _args: unknown, { db }: GraphQLContext) => allSources(db, LIMITS.sources),
 
   async entities(
     _: unknown,
     args: { kind?: EntityKind | null; first?: number | null; after?: string | null },
     { db, loaders }: GraphQLContext,
   ) {
-    const first = intInRange('first', args.first, 20, LIMITS.pageFirst);
+    const first = intInRange('first', args.first, LIMITS.pageFirst);
     const after = args.after ? decodeCursor(args.after) : null;
     const page = await entityPage(db, args.kind ?? null, first, after);
     loaders.prime({ entities: page.entities });
@@ -64,8 +64,9 @@ export const lookupQueries = {
     { db, loaders }: GraphQLContext,
   ) {
     const text = nonEmptyText('text', args.text, LIMITS.searchText.max);
-    const first = intInRange('first', args.first, 10, LIMITS.searchFirst);
-    const hits = await searchEntities(db, text, args.kinds?.length ? args.kinds : null, first);
+    const first = intInRange('first', args.first, LIMITS.searchFirst);
+    const kinds = enumSet('kinds', args.kinds, ENTITY_KINDS);
+    const hits = await searchEntities(db, text, kinds, first);
     loaders.prime({ entities: hits.map((h) => h.entity) });
     return hits;
   },
