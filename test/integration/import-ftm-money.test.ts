@@ -88,7 +88,13 @@ describe('a FollowTheMoney register of donations', () => {
   });
 
   it('imports every record: people, bodies, addresses, payments and the other links', () => {
-    expect(summary.rows).toEqual({ read: records.length, imported: records.length, skipped: 0 });
+    expect(summary.rows).toEqual({
+      read: records.length,
+      imported: records.length,
+      unchanged: 0,
+      skipped: 0,
+      failed: 0,
+    });
     expect(summary.unsupported).toEqual({});
     expect(summary.entities.created).toBe(things.length);
     expect(summary.links.created).toBe(relationships.length + addressLinks.length);
