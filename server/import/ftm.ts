@@ -135,7 +135,7 @@ export async function* readFtm(
   onBytes?: (bytes: number, total: number | null) => void,
 ): AsyncGenerator<FtmLine> {
   // A file or a URL; readline ends a line at LF, CRLF or CR, so line numbers are an editor's.
-  const stream = await textStream(input, onBytes);
+  const stream = textStream(input, onBytes);
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
   for await (const text of lines) {

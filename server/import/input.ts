@@ -145,27 +145,35 @@ export function notTextMessage(name: string, what: string): string {
 }
 
 /**
- * The input as a stream of UTF-8 text (for line readers), refusing binary files on their first
+ * The input's text, decoded with a WHATWG encoding label, refusing binary files on their first
  * bytes; `onBytes` sees the bytes read so far and the total when known.
  */
-export async function textStream(
+export async function* decodedText(
+  input: ImportInput,
+  label: string,
+  onBytes?: (bytes: number, total: number | null) => void,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder(label);
+  const { chunks, size } = await input.open();
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    if (bytes === 0) {
+      const binary = binaryKind(chunk);
+      if (binary) throw new ImportInputError(notTextMessage(input.name, binary));
+    }
+    bytes += chunk.byteLength;
+    onBytes?.(bytes, size);
+    const text = decoder.decode(chunk, { stream: true });
+    if (text !== '') yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+/** The input as a stream of UTF-8 text, for line readers. */
+export function textStream(
   input: ImportInput,
   onBytes?: (bytes: number, total: number | null) => void,
-): Promise<Readable> {
-  const { chunks, size } = await input.open();
-  async function* text() {
-    const decoder = new TextDecoder();
-    let bytes = 0;
-    for await (const chunk of chunks) {
-      if (bytes === 0) {
-        const binary = binaryKind(chunk);
-        if (binary) throw new ImportInputError(notTextMessage(input.name, binary));
-      }
-      bytes += chunk.byteLength;
-      onBytes?.(bytes, size);
-      yield decoder.decode(chunk, { stream: true });
-    }
-    yield decoder.decode();
-  }
-  return Readable.from(text());
+): Readable {
+  return Readable.from(decodedText(input, 'utf-8', onBytes));
 }
