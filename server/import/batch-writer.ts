@@ -156,12 +156,22 @@ const NEW_CITATIONS = `[i IN range(0, size(sourceIds) - 1)
       WHERE NOT any(j IN range(0, size(coalesce(old.citationSourceIds, [])) - 1)
         WHERE old.citationSourceIds[j] = sourceIds[i] AND old.citationExcerpts[j] = excerpts[i])]`;
 
+// What a locator says beyond its line number ("line 5, https://…" → "https://…").
+const afterLine = (locator: string) =>
+  `CASE WHEN ${locator} CONTAINS ', ' THEN substring(${locator}, size(split(${locator}, ', ')[0]) + 2) ELSE '' END`;
+
 // Indices of the row's citations that are stored with another locator (the row moved in the
-// file, or a wrong line number was corrected): the locator is updated, the citation kept.
+// file, or a wrong line number was corrected): the locator is updated, the citation kept. Only
+// when this same file wrote the record last, or both locators name the same row document: two
+// files of one dataset that quote the same cells (an authority named in every list) would
+// otherwise move each other's locators on every run.
 const MOVED_CITATIONS = `[i IN range(0, size(sourceIds) - 1)
       WHERE any(j IN range(0, size(coalesce(old.citationSourceIds, [])) - 1)
         WHERE old.citationSourceIds[j] = sourceIds[i] AND old.citationExcerpts[j] = excerpts[i]
-          AND coalesce(old.citationLocators[j], '') <> locators[i])]`;
+          AND coalesce(old.citationLocators[j], '') <> locators[i]
+          AND (coalesce(old.updatedBy, old.createdBy) = $by
+            OR (${afterLine('locators[i]')} <> ''
+              AND ${afterLine('locators[i]')} = ${afterLine("coalesce(old.citationLocators[j], '')")})))]`;
 
 // Locators first: they are computed from the stored lists before those grow.
 const APPEND_CITATIONS = `old.citationLocators = [j IN range(0, size(coalesce(old.citationSourceIds, [])) - 1) |

@@ -8,7 +8,7 @@
  */
 import { unreadableChar } from '../model/write-rules';
 import { CsvTokenizer } from './csv-tokenizer';
-import { binaryKind, type ImportInput, ImportInputError, notTextMessage } from './input';
+import { decodedText, type ImportInput, ImportInputError } from './input';
 import type { RowProblem } from './types';
 
 export interface CsvRow {
@@ -96,35 +96,6 @@ function checkHeader(header: string[], name: string, encoding: string): void {
   }
 }
 
-/** Decoded text of an input, refusing binary files on their first bytes. */
-async function* decodedText(
-  input: ImportInput,
-  encoding: string,
-  onBytes?: (bytes: number, total: number | null) => void,
-): AsyncGenerator<string> {
-  const label = ENCODINGS[encoding.toLowerCase()];
-  if (!label) {
-    throw new ImportInputError(
-      `Unknown encoding "${encoding}"; allowed: ${Object.keys(ENCODINGS).join(', ')}.`,
-    );
-  }
-  const decoder = new TextDecoder(label);
-  const { chunks, size } = await input.open();
-  let bytes = 0;
-  for await (const chunk of chunks) {
-    if (bytes === 0) {
-      const binary = binaryKind(chunk);
-      if (binary) throw new ImportInputError(notTextMessage(input.name, binary));
-    }
-    bytes += chunk.byteLength;
-    onBytes?.(bytes, size);
-    const text = decoder.decode(chunk, { stream: true });
-    if (text !== '') yield text;
-  }
-  const rest = decoder.decode();
-  if (rest !== '') yield rest;
-}
-
 /** The header line's text (up to its first line break outside quotes), or null if none yet. */
 function firstLine(text: string): string | null {
   let quoted = false;
@@ -205,7 +176,13 @@ export async function* readCsv(
     }
   }
 
-  for await (const text of decodedText(input, options.encoding, options.onBytes)) {
+  const label = ENCODINGS[options.encoding.toLowerCase()];
+  if (!label) {
+    throw new ImportInputError(
+      `Unknown encoding "${options.encoding}"; allowed: ${Object.keys(ENCODINGS).join(', ')}.`,
+    );
+  }
+  for await (const text of decodedText(input, label, options.onBytes)) {
     if (!tokenizer) {
       head += text;
       const line = firstLine(head);

@@ -9,12 +9,12 @@
  * Schemata without a mapping here are returned as `unsupported` and counted, never dropped
  * silently.
  */
-import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { PARTIAL_DATE_FORMAT, parsePartialDate, validityWindow } from '../model/partial-date';
 import type { CitationRecord } from '../model/types';
 import type { EntityKind, LinkType } from '../model/vocabulary';
 import { stableId } from './ids';
+import { type ImportInput, textStream } from './input';
 import { JsonSyntaxError, parseJsonText } from './json-text';
 import type { FtmMapping } from './mapping';
 import type { EntityWrite, LinkWrite, PropertyValue, RowProblem, RowWrites } from './types';
@@ -131,15 +131,15 @@ export function isFtmEdge(schema: string): boolean {
 
 /** Streams a JSON-lines file; a line that is not an FtM entity comes out as a problem. */
 export async function* readFtm(
-  file: string,
-  onBytes?: (bytes: number) => void,
+  input: ImportInput,
+  onBytes?: (bytes: number, total: number | null) => void,
 ): AsyncGenerator<FtmLine> {
-  const stream = createReadStream(file, { encoding: 'utf8' });
+  // A file or a URL; readline ends a line at LF, CRLF or CR, so line numbers are an editor's.
+  const stream = textStream(input, onBytes);
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
   for await (const text of lines) {
     line += 1;
-    onBytes?.(stream.bytesRead);
     if (text.trim() === '') continue;
     let value: unknown;
     try {
@@ -315,8 +315,7 @@ export function ftmAddressLinks(
       citation,
     ),
   );
-  // Line 0: these writes belong to the thing's row, which the first pass already counted.
-  return { line: 0, entities: [], links };
+  return { line, entities: [], links };
 }
 
 function linkWrite(

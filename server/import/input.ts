@@ -7,6 +7,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 
 /** A problem with the input as a whole (missing file, bad mapping): nothing was written. */
 export class ImportInputError extends Error {}
@@ -141,4 +142,38 @@ export function binaryKind(head: Uint8Array): string | null {
 
 export function notTextMessage(name: string, what: string): string {
   return `${name} is ${what}, not a CSV or JSON lines file: open it in the program that made it and export it as CSV (UTF-8).`;
+}
+
+/**
+ * The input's text, decoded with a WHATWG encoding label, refusing binary files on their first
+ * bytes; `onBytes` sees the bytes read so far and the total when known.
+ */
+export async function* decodedText(
+  input: ImportInput,
+  label: string,
+  onBytes?: (bytes: number, total: number | null) => void,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder(label);
+  const { chunks, size } = await input.open();
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    if (bytes === 0) {
+      const binary = binaryKind(chunk);
+      if (binary) throw new ImportInputError(notTextMessage(input.name, binary));
+    }
+    bytes += chunk.byteLength;
+    onBytes?.(bytes, size);
+    const text = decoder.decode(chunk, { stream: true });
+    if (text !== '') yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+/** The input as a stream of UTF-8 text, for line readers. */
+export function textStream(
+  input: ImportInput,
+  onBytes?: (bytes: number, total: number | null) => void,
+): Readable {
+  return Readable.from(decodedText(input, 'utf-8', onBytes));
 }

@@ -6,7 +6,7 @@
  * (every write is keyed on stable ids). A batch the database refuses for its data is split until
  * the refusing rows are found. `dryRun` reads and validates everything and needs no database.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { UnavailableError } from '../model/domain-errors';
 import type { CitationRecord } from '../model/types';
 import type { Database } from '../neo4j/database';
@@ -119,6 +119,9 @@ interface PipelineBatch {
 const ROWS_BETWEEN_YIELDS = 64;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Whether writes are a row of the input to count (constants and FtM address links are not). */
+const isRow = (writes: RowWrites) => writes.line > 0 && !writes.rowCounted;
+
 class BatchPipeline {
   private pending: RowWrites[] = [];
   /**
@@ -134,15 +137,17 @@ class BatchPipeline {
   private readonly stamp: { now: string; by: string };
   private sourceWritten = false;
 
+  private readonly batchSize: number;
+
   constructor(
     private readonly db: Database | null,
     private readonly tally: ImportTally,
-    private readonly batchSize: number,
-    matchExisting: boolean,
+    options: Pick<ImportOptions, 'batchSize' | 'matchExisting'>,
     by: string,
     private readonly source: DatasetSource,
   ) {
-    this.matcher = db && matchExisting ? new ExistingMatcher(db) : null;
+    this.batchSize = options.batchSize;
+    this.matcher = db && options.matchExisting ? new ExistingMatcher(db) : null;
     this.stamp = { now: new Date().toISOString(), by };
   }
 
@@ -178,7 +183,7 @@ class BatchPipeline {
    */
   async abandon(): Promise<void> {
     await this.inFlight;
-    for (const row of this.pending) if (row.line > 0) this.tally.rowOutcome('failed');
+    for (const row of this.pending) if (isRow(row)) this.tally.rowOutcome('failed');
     this.pending = [];
   }
 
@@ -227,7 +232,7 @@ class BatchPipeline {
         for (const row of rows) {
           for (const e of row.entities) this.tally.entities.add(e.id, 'created');
           for (const l of row.links) this.tally.links.add(l.id, 'created');
-          if (row.line > 0) this.tally.rowOutcome('imported');
+          if (isRow(row)) this.tally.rowOutcome('imported');
         }
         return true;
       }
@@ -262,7 +267,7 @@ class BatchPipeline {
       if (isUnavailable(error) || !refusedForData(error)) throw error;
       const [first] = rows;
       if (rows.length === 1 && first) {
-        if (first.line === 0) throw error;
+        if (!isRow(first)) throw error;
         this.tally.rowProblem({ line: first.line, reason: refusalReason(error) });
         return false;
       }
@@ -275,7 +280,7 @@ class BatchPipeline {
 
   /** Rows of a batch that did not commit: reported with their lines; a re-run writes them. */
   private fail(rows: RowWrites[], error: unknown): void {
-    const lines = rows.map((r) => r.line).filter((l) => l > 0);
+    const lines = rows.filter(isRow).map((r) => r.line);
     this.tally.failedBatches.push({
       firstLine: lines.length > 0 ? Math.min(...lines) : 0,
       lastLine: lines.length > 0 ? Math.max(...lines) : 0,
@@ -294,7 +299,7 @@ class BatchPipeline {
       if (!this.tally.record('link', r)) refused.set(r.id, r.line);
     }
     for (const row of rows) {
-      if (row.line === 0) continue;
+      if (!isRow(row)) continue;
       const ids = [...row.entities.map((e) => e.id), ...row.links.map((l) => l.id)];
       const refusedId = ids.find((id) => refused.has(id));
       if (refusedId !== undefined) {
@@ -388,14 +393,7 @@ async function importCsv(
   const readOptions = { delimiter: layout.delimiter, encoding };
   const constants = await resolveConstants(() => readCsv(input, readOptions), mapping);
   const checker = new RowChecker();
-  const pipeline = new BatchPipeline(
-    db,
-    tally,
-    options.batchSize,
-    options.matchExisting,
-    by,
-    mapping.dataset,
-  );
+  const pipeline = new BatchPipeline(db, tally, options, by, mapping.dataset);
   if (constants.entities.length + constants.links.length > 0) {
     checker.remember(constants);
     await pipeline.add({ line: 0, ...constants });
@@ -446,28 +444,19 @@ async function importFtm(
   tally: ImportTally,
   by: string,
 ) {
-  if (input.isUrl) {
-    throw new ImportInputError(
-      'FollowTheMoney files are read from a local file (they are read twice); download it first.',
-    );
-  }
   const mapping = parseFtmMapping(readJson(options.mappingFile, 'mapping'));
-  const size = statSync(options.file).size;
   const checker = new RowChecker();
   // Pass 1 writes the things, pass 2 the relationships, so every link finds both ends.
   for (const pass of ['things', 'edges'] as const) {
-    const pipeline = new BatchPipeline(
-      db,
-      tally,
-      options.batchSize,
-      options.matchExisting,
-      by,
-      mapping.dataset,
-    );
-    const offset = pass === 'things' ? 0 : size;
-    for await (const item of readFtm(options.file, (b) =>
-      options.onProgress?.(tally.rowsRead, (offset + b) / 2, size),
-    )) {
+    const pipeline = new BatchPipeline(db, tally, options, by, mapping.dataset);
+    // The file is read twice: progress runs over both passes.
+    const progress = (bytes: number, total: number | null) =>
+      options.onProgress?.(
+        tally.rowsRead,
+        pass === 'things' ? bytes / 2 : ((total ?? bytes) + bytes) / 2,
+        total,
+      );
+    for await (const item of readFtm(input, progress)) {
       if (item.kind === 'problem') {
         if (pass === 'things') {
           tally.rowsRead += 1;
@@ -478,7 +467,7 @@ async function importFtm(
       if (isFtmEdge(item.entity.schema) !== (pass === 'edges')) {
         // A thing's links to its addresses go with the relationships, once every Address exists.
         const addressLinks = pass === 'edges' && ftmAddressLinks(mapping, item.entity, item.line);
-        if (addressLinks) await pipeline.add(addressLinks);
+        if (addressLinks) await pipeline.add({ ...addressLinks, rowCounted: true });
         continue;
       }
       const mapped = mapFtmEntity(mapping, item.entity, item.line);
@@ -542,7 +531,13 @@ export async function writeRows(
   batchSize: number,
 ): Promise<Summary> {
   const tally = new ImportTally('rows', 'csv');
-  const pipeline = new BatchPipeline(db, tally, batchSize, false, 'import:rows', source);
+  const pipeline = new BatchPipeline(
+    db,
+    tally,
+    { batchSize, matchExisting: false },
+    'import:rows',
+    source,
+  );
   for (const row of rows) {
     tally.rowsRead += 1;
     await pipeline.add(row);

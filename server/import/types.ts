@@ -40,6 +40,8 @@ export interface LinkWrite {
 /** The writes one input row turns into; written together in one transaction. */
 export interface RowWrites {
   line: number;
+  /** Writes that add to a row counted already (FtM address links, written in the second pass). */
+  rowCounted?: boolean;
   entities: EntityWrite[];
   links: LinkWrite[];
 }

@@ -10,7 +10,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/neo4j/local-neo4j';
-import { testConnection } from '../support/database';
+import { testDatabaseEnv } from '../support/database';
 
 let child: ChildProcess | null = null;
 
@@ -19,14 +19,10 @@ afterAll(() => {
 });
 
 function startServer(port: number): Promise<{ process: ChildProcess; stderr: () => string }> {
-  const connection = testConnection();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
-      NEO4J_URI: connection.uri,
-      NEO4J_USER: connection.user,
-      NEO4J_PASSWORD: connection.password,
-      NEO4J_DATABASE: connection.database,
+      ...testDatabaseEnv(),
       PORT: String(port),
       HOST: '127.0.0.1',
     },

@@ -3,7 +3,6 @@
  * expected graph, no duplicates, because each batch is one transaction and every write MERGEs
  * on a stable id. The CLI runs as its own process against the test database.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,42 +14,17 @@ import {
 } from '../../bench/import/generate-links';
 import type { Summary } from '../../server/import/tally';
 import type { Database } from '../../server/neo4j/database';
-import { connectTestDatabase, testConnection } from '../support/database';
+import { connectTestDatabase } from '../support/database';
+import { spawnImportCli } from '../support/import-cli';
 
 const ROWS = 20_000;
-const ROOT = new URL('../../', import.meta.url).pathname;
 let dir: string;
 let file: string;
 let generated: GeneratedLinks;
 let db: Database;
 
-function startImport(): ChildProcess {
-  const connection = testConnection();
-  return spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/import/cli.ts',
-      file,
-      '--mapping',
-      LINKS_MAPPING,
-      '--batch-size',
-      '500',
-      '--json',
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NEO4J_URI: connection.uri,
-        NEO4J_USER: connection.user,
-        NEO4J_PASSWORD: connection.password,
-        NEO4J_DATABASE: connection.database,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+function startImport() {
+  return spawnImportCli([file, '--mapping', LINKS_MAPPING, '--batch-size', '500', '--json']);
 }
 
 async function counts() {

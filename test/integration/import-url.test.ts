@@ -4,7 +4,7 @@
  * error and exit 1 with only whole batches written; running the same command again completes
  * the import with exact counts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,8 @@ import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
 import { ownsMapping, runImportCli } from '../support/import-cli';
 
+const FIXTURES = new URL('../fixtures/import/', import.meta.url).pathname;
+const FTM = `${FIXTURES}ftm.jsonl`;
 const ROWS = 3000;
 const BATCH = 100;
 const PREFIX = 'trust-url:';
@@ -57,6 +59,10 @@ beforeAll(async () => {
   mapping = path.join(dir, 'mapping.json');
   writeFileSync(mapping, JSON.stringify(ownsMapping(PREFIX, SOURCE)));
   server = createServer((request, response) => {
+    if (request.url === '/exports/ftm.jsonl') {
+      response.writeHead(200, { 'content-type': 'application/x-ndjson' }).end(readFileSync(FTM));
+      return;
+    }
     if (request.url !== '/lists/owners.csv') {
       response.writeHead(404).end('not here');
       return;
@@ -93,16 +99,19 @@ afterAll(async () => {
 });
 
 describe('importing a file by URL', () => {
-  it('stops on a dropped connection with a clear error, having written only whole batches', async () => {
-    dropAfter = Math.floor(body.length / 2);
-    const run = await runImportCli([
+  const importOwners = () =>
+    runImportCli([
       `${base}/lists/owners.csv`,
       '--mapping',
       mapping,
       '--batch-size',
-      String(BATCH),
+      `${BATCH}`,
       '--json',
     ]);
+
+  it('stops on a dropped connection with a clear error, having written only whole batches', async () => {
+    dropAfter = Math.floor(body.length / 2);
+    const run = await importOwners();
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(
       new RegExp(
@@ -123,14 +132,7 @@ describe('importing a file by URL', () => {
   it('completes with exact counts when run again', async () => {
     const before = await linkCount();
     dropAfter = null;
-    const run = await runImportCli([
-      `${base}/lists/owners.csv`,
-      '--mapping',
-      mapping,
-      '--batch-size',
-      String(BATCH),
-      '--json',
-    ]);
+    const run = await importOwners();
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout) as Summary;
     expect(summary.rows).toEqual({
@@ -142,6 +144,28 @@ describe('importing a file by URL', () => {
     });
     expect(summary.links.created).toBe(ROWS - before);
     expect(await linkCount()).toBe(ROWS);
+  });
+
+  it('reads FollowTheMoney JSON lines by URL as from a file (a dry run of both)', async () => {
+    const args = [
+      '--format',
+      'ftm',
+      '--mapping',
+      `${FIXTURES}ftm.mapping.json`,
+      '--dry-run',
+      '--json',
+    ];
+    const [local, remote] = await Promise.all([
+      runImportCli([FTM, ...args]),
+      runImportCli([`${base}/exports/ftm.jsonl`, ...args]),
+    ]);
+    const summaries = [local, remote].map((run) => {
+      const { rows, entities, links, problems, unsupported } = JSON.parse(run.stdout) as Summary;
+      return { rows, entities, links, problems, unsupported };
+    });
+    expect(summaries[0]?.rows.read).toBeGreaterThan(20);
+    expect(summaries[1]).toEqual(summaries[0]);
+    expect(remote.code).toBe(local.code);
   });
 
   it('refuses a URL the server does not have with exit 2', async () => {

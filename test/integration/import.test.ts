@@ -16,6 +16,7 @@ import { UnavailableError } from '../../server/model/domain-errors';
 import { createDatabase, type Database } from '../../server/neo4j/database';
 import { freePort } from '../../server/neo4j/local-neo4j';
 import { connectTestDatabase } from '../support/database';
+import { testDataset } from '../support/import-cli';
 
 const FIXTURES = new URL('../fixtures/import/', import.meta.url).pathname;
 const PREFIXES = ['fixture-import:', 'fixture-ftm:', 'fixture-match:', 'fixture-refused:'];
@@ -458,16 +459,7 @@ describe('a batch the database refuses in the middle of an import', () => {
       evidence: [column],
     });
     const mapping = {
-      dataset: {
-        source: {
-          id: 'source:dataset:fixture-refused',
-          title: 'Fixture for a refused batch (test data written for Threadline)',
-          publisher: 'Threadline tests',
-          url: 'https://example.org/fixture-refused',
-          retrievedAt: '2026-11-26',
-          licence: 'CC0 (written for the tests)',
-        },
-      },
+      dataset: testDataset('source:dataset:fixture-refused'),
       entities: { owner: company('owner'), company: company('company') },
       links: [
         {

@@ -1,6 +1,7 @@
 /** Runs `npm run import` as its own process against the test database, as a user would. */
-import { spawn } from 'node:child_process';
-import { testConnection } from './database';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { testDatabaseEnv } from './database';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -10,19 +11,20 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runImportCli(args: readonly string[]): Promise<CliRun> {
-  const connection = testConnection();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], {
+/** Starts the CLI; its output is piped. */
+export function spawnImportCli(
+  args: readonly string[],
+): ChildProcessByStdio<null, Readable, Readable> {
+  return spawn(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      NEO4J_URI: connection.uri,
-      NEO4J_USER: connection.user,
-      NEO4J_PASSWORD: connection.password,
-      NEO4J_DATABASE: connection.database,
-    },
+    env: { ...process.env, ...testDatabaseEnv() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Runs the CLI to its end. */
+export function runImportCli(args: readonly string[]): Promise<CliRun> {
+  const child = spawnImportCli(args);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => {
@@ -34,6 +36,20 @@ export function runImportCli(args: readonly string[]): Promise<CliRun> {
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
+/** A mapping's `dataset` for data written for the tests. */
+export function testDataset(sourceId: string) {
+  return {
+    source: {
+      id: sourceId,
+      title: 'Generated rows for the importer tests (written for Threadline)',
+      publisher: 'Threadline tests',
+      url: 'https://example.org/generated',
+      retrievedAt: '2026-12-01',
+      licence: 'CC0 (written for the tests)',
+    },
+  };
+}
+
 /** A small mapping: owner OWNS company, one link per row keyed on its `link` cell. */
 export function ownsMapping(prefix: string, sourceId: string) {
   const company = (column: string) => ({
@@ -43,16 +59,7 @@ export function ownsMapping(prefix: string, sourceId: string) {
     evidence: [column],
   });
   return {
-    dataset: {
-      source: {
-        id: sourceId,
-        title: 'Generated rows for the importer tests (written for Threadline)',
-        publisher: 'Threadline tests',
-        url: 'https://example.org/generated',
-        retrievedAt: '2026-12-01',
-        licence: 'CC0 (written for the tests)',
-      },
-    },
+    dataset: testDataset(sourceId),
     entities: { owner: company('owner'), company: company('company') },
     links: [
       {

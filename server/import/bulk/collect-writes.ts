@@ -9,7 +9,7 @@ import { combineEntities, combineLinks } from '../batch-writer';
 import { resolveConstants } from '../constants';
 import { readCsv, readLayout } from '../csv-reader';
 import { mapCsvRow } from '../csv-row-mapper';
-import { isFtmEdge, mapFtmEntity, readFtm } from '../ftm';
+import { ftmAddressLinks, isFtmEdge, mapFtmEntity, readFtm } from '../ftm';
 import { importInput } from '../input';
 import { parseJsonText } from '../json-text';
 import { checkColumns, parseFtmMapping, parseMapping } from '../mapping';
@@ -65,7 +65,7 @@ export async function collectWrites(
     source = mapping.dataset;
     // Things first, then relationships, as the transactional importer's two passes.
     for (const pass of ['things', 'edges'] as const) {
-      for await (const item of readFtm(file)) {
+      for await (const item of readFtm(importInput(file))) {
         if (item.kind === 'problem') {
           if (pass === 'things') {
             rowsRead += 1;
@@ -73,7 +73,12 @@ export async function collectWrites(
           }
           continue;
         }
-        if (isFtmEdge(item.entity.schema) !== (pass === 'edges')) continue;
+        if (isFtmEdge(item.entity.schema) !== (pass === 'edges')) {
+          // A thing's links to its addresses, as the transactional importer's second pass has them.
+          const addressLinks = pass === 'edges' && ftmAddressLinks(mapping, item.entity, item.line);
+          if (addressLinks) collector.add(addressLinks);
+          continue;
+        }
         rowsRead += 1;
         const mapped = mapFtmEntity(mapping, item.entity, item.line);
         if (mapped.kind === 'writes') collector.add(mapped.writes);

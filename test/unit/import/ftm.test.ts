@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ftmAddressLinks, isFtmEdge, mapFtmEntity, readFtm } from '../../../server/import/ftm';
+import { importInput } from '../../../server/import/input';
 
 const mapping = {
   idPrefix: 'x:',
@@ -220,7 +221,7 @@ describe('reading FollowTheMoney JSON lines', () => {
         '{"id": "c", "schema": "Person", "properties": {"name": ["C]}}\n',
     );
     const problems = [];
-    for await (const item of readFtm(file))
+    for await (const item of readFtm(importInput(file)))
       if (item.kind === 'problem') problems.push(item.problem);
     expect(problems).toEqual([
       { line: 2, reason: "is not JSON: column 63: Expected ',' or '}' after property value" },
