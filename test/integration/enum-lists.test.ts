@@ -5,6 +5,7 @@
  * planner busy for 8–16 s.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTITY_KINDS, LINK_STATUSES, LINK_TYPES } from '../../server/model/vocabulary';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
 import { dataOf, graphqlClient } from '../support/graphql';
@@ -94,56 +95,56 @@ describe('a list longer than its vocabulary', () => {
       'query($l: [EntityKind!]) { search(text: "xiaomi", kinds: $l) { score } }',
       'kinds',
       'PERSON',
-      8,
+      ENTITY_KINDS.length,
     ],
     [
       'neighborhood',
       'query($l: [EntityKind!]) { neighborhood(id: "company:xiaomi", kinds: $l) { entities { id } } }',
       'kinds',
       'PERSON',
-      8,
+      ENTITY_KINDS.length,
     ],
     [
       'neighborhood',
       'query($l: [LinkType!]) { neighborhood(id: "company:xiaomi", linkTypes: $l) { entities { id } } }',
       'linkTypes',
       'LEADS',
-      18,
+      LINK_TYPES.length,
     ],
     [
       'neighborhood',
       'query($l: [LinkStatus!]) { neighborhood(id: "company:xiaomi", statuses: $l) { entities { id } } }',
       'statuses',
       'ASSERTED',
-      4,
+      LINK_STATUSES.length,
     ],
     [
       'paths',
       'query($l: [EntityKind!]) { paths(from: "person:lei-jun", to: "company:xiaomi", kinds: $l) { hasMore } }',
       'kinds',
       'COMPANY',
-      8,
+      ENTITY_KINDS.length,
     ],
     [
       'paths',
       'query($l: [LinkType!]) { paths(from: "person:lei-jun", to: "company:xiaomi", linkTypes: $l) { hasMore } }',
       'linkTypes',
       'LEADS',
-      18,
+      LINK_TYPES.length,
     ],
     [
       'connect',
       'query($l: [LinkType!]) { connect(ids: ["person:lei-jun", "company:xiaomi"], linkTypes: $l) { entities { id } } }',
       'linkTypes',
       'LEADS',
-      18,
+      LINK_TYPES.length,
     ],
     [
       'Entity.links',
       'query($l: [LinkType!]) { entity(id: "company:xiaomi") { links(types: $l) { id } } }',
       'types',
       'LEADS',
-      18,
+      LINK_TYPES.length,
     ],
   ])(
     '%s(%s) is refused naming the argument and the maximum, before any query',
