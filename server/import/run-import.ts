@@ -503,7 +503,7 @@ export async function runImport(db: Database | null, options: ImportOptions): Pr
     if (error instanceof MappingError) throw new ImportInputError(error.message);
     if (error instanceof InputInterrupted || isUnavailable(error)) {
       // Whatever was written is whole batches; say how far the import got.
-      throw new ImportStopped((error as Error).message, tally.summary(options.dryRun));
+      throw new ImportStopped(error as Error, tally.summary(options.dryRun));
     }
     throw error;
   }
@@ -513,10 +513,11 @@ export async function runImport(db: Database | null, options: ImportOptions): Pr
 /** The import stopped part-way (the database or the download went away): a re-run completes it. */
 export class ImportStopped extends Error {
   constructor(
-    message: string,
+    /** Why: an UnavailableError (the database) or an InputInterrupted (the download). */
+    override readonly cause: Error,
     readonly summary: Summary,
   ) {
-    super(message);
+    super(cause.message, { cause });
   }
 }
 

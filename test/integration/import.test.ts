@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBatch } from '../../server/import/batch-writer';
-import { runImport } from '../../server/import/run-import';
+import { ImportStopped, runImport } from '../../server/import/run-import';
 import type { Summary } from '../../server/import/tally';
 import type { EntityWrite, RowWrites } from '../../server/import/types';
 import { UnavailableError } from '../../server/model/domain-errors';
@@ -544,7 +544,9 @@ describe('a batch the database refuses in the middle of an import', () => {
         matchExisting: false,
         batchSize: 1,
       }).catch((error: unknown) => error);
-      expect(outcome).toBeInstanceOf(UnavailableError);
+      // The import says how far it got (ImportStopped) and why: the database is unavailable.
+      expect(outcome).toBeInstanceOf(ImportStopped);
+      expect((outcome as ImportStopped).cause).toBeInstanceOf(UnavailableError);
       // It stopped instead of trying (and reporting) every batch of the file.
       expect(written.length).toBeLessThanOrEqual(2);
     } finally {
