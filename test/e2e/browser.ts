@@ -8,6 +8,17 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
 }
 
+/**
+ * For a browser test file: CI installs Chromium, so there a missing browser is an error;
+ * elsewhere the file is skipped and says why.
+ */
+export function requireChromiumUnlessLocal(file: string): void {
+  if (chromiumAvailable()) return;
+  if (process.env.CI)
+    throw new Error(`Chromium not found at ${CHROMIUM}; install it (apt-get install chromium).`);
+  console.warn(`${file} skipped: no Chromium at ${CHROMIUM} (set THREADLINE_CHROMIUM).`);
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PASSWORD_FILE } from '../../server/neo4j/local-neo4j';
-import { CHROMIUM, chromiumAvailable, launchChromium } from '../e2e/browser';
+import { chromiumAvailable, launchChromium, requireChromiumUnlessLocal } from '../e2e/browser';
 import { connectTestDatabase, testConnection } from '../support/database';
 
 const DRIVER_BUNDLE = fileURLToPath(
@@ -26,8 +26,7 @@ const boltPort = inject('neo4jPort');
 // With NEO4J_URI set the tests use someone else's database, whose security is theirs.
 const local = dataDir !== '';
 if (!local) console.warn('bolt-auth skipped: NEO4J_URI is set, so no bundled Neo4j runs here.');
-if (local && !chromiumAvailable() && process.env.CI)
-  throw new Error(`Chromium not found at ${CHROMIUM}; install it (apt-get install chromium).`);
+if (local) requireChromiumUnlessLocal('bolt-auth');
 
 interface Attempt {
   ok: boolean;

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/neo4j/database';
-import { CHROMIUM, chromiumAvailable, launchChromium } from '../e2e/browser';
+import { chromiumAvailable, launchChromium, requireChromiumUnlessLocal } from '../e2e/browser';
 import { ensureClientBuilt } from '../e2e/client-build';
 import {
   apiExcerpts as apiExcerptsFrom,
@@ -28,12 +28,7 @@ const LEI_JUN = 'person:lei-jun';
 const DOD_LIST = 'list:us-dod-blacklist';
 const LISTED_ON = 'link:xiaomi-listed-on-us-dod-blacklist';
 
-// CI installs Chromium; elsewhere a missing browser skips this file and says why.
-if (!chromiumAvailable()) {
-  if (process.env.CI)
-    throw new Error(`Chromium not found at ${CHROMIUM}; install it (apt-get install chromium).`);
-  console.warn(`e2e-explorer skipped: no Chromium at ${CHROMIUM} (set THREADLINE_CHROMIUM).`);
-}
+requireChromiumUnlessLocal('e2e-explorer');
 
 let db: Database;
 let running: RunningServer;

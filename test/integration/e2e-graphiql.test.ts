@@ -7,15 +7,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_OPERATIONS, EXAMPLE_QUERY } from '../../server/graphql/example-query';
 import type { Database } from '../../server/neo4j/database';
-import { CHROMIUM, chromiumAvailable, launchChromium } from '../e2e/browser';
+import { chromiumAvailable, launchChromium, requireChromiumUnlessLocal } from '../e2e/browser';
 import { connectTestDatabase } from '../support/database';
 import { listen, type RunningServer } from '../support/server';
 
-if (!chromiumAvailable()) {
-  if (process.env.CI)
-    throw new Error(`Chromium not found at ${CHROMIUM}; install it (apt-get install chromium).`);
-  console.warn(`e2e-graphiql skipped: no Chromium at ${CHROMIUM} (set THREADLINE_CHROMIUM).`);
-}
+requireChromiumUnlessLocal('e2e-graphiql');
 
 let db: Database;
 let running: RunningServer;

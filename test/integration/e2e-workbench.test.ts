@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/neo4j/database';
-import { CHROMIUM, chromiumAvailable, launchChromium } from '../e2e/browser';
+import { chromiumAvailable, launchChromium, requireChromiumUnlessLocal } from '../e2e/browser';
 import { ensureClientBuilt } from '../e2e/client-build';
 import {
   apiExcerpts,
@@ -24,11 +24,7 @@ import { accessClient } from '../support/access';
 import { connectTestDatabase } from '../support/database';
 import { listen, type RunningServer } from '../support/server';
 
-if (!chromiumAvailable()) {
-  if (process.env.CI)
-    throw new Error(`Chromium not found at ${CHROMIUM}; install it (apt-get install chromium).`);
-  console.warn(`e2e-workbench skipped: no Chromium at ${CHROMIUM} (set THREADLINE_CHROMIUM).`);
-}
+requireChromiumUnlessLocal('e2e-workbench');
 
 const LEI_JUN = 'person:lei-jun';
 const DOD_LIST = 'list:us-dod-blacklist';
