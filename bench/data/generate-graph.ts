@@ -18,6 +18,9 @@ import {
   type LinkType,
 } from '../../server/model/vocabulary';
 
+/** The dataset source every generated graph cites. */
+export const BENCH_SOURCE_ID = 'source:dataset:threadline-bench';
+
 /** mulberry32: small, fast, and the same sequence on every machine for a seed. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -195,7 +198,7 @@ export function benchMapping() {
   return {
     dataset: {
       source: {
-        id: 'source:dataset:threadline-bench',
+        id: BENCH_SOURCE_ID,
         title: 'Generated benchmark graph (synthetic, seeded; not real people or companies)',
         publisher: 'Threadline benchmarks',
         url: 'https://example.org/threadline-bench',

@@ -5,7 +5,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type GeneratedGraph, generateGraph } from '../../bench/data/generate-graph';
+import {
+  BENCH_SOURCE_ID,
+  type GeneratedGraph,
+  generateGraph,
+} from '../../bench/data/generate-graph';
 import { DEFAULT_BATCH_SIZE, runImport } from '../../server/import/run-import';
 import type { Database } from '../../server/neo4j/database';
 import type { RefEntity, RefLink } from './reference-paths';
@@ -50,6 +54,9 @@ export async function importGeneratedGraph(
 
 export async function deleteGraph(db: Database, prefix: string): Promise<void> {
   await db.write('MATCH (e:Entity) WHERE e.id STARTS WITH $prefix DETACH DELETE e', { prefix });
+  // The source too (the next import writes it again): left behind, it showed in later files'
+  // source counts. Test files run one after another, so no other file's graph still cites it.
+  await db.write('MATCH (s:Source {id: $id}) DETACH DELETE s', { id: BENCH_SOURCE_ID });
 }
 
 /** The links and entities under `prefix`, read plainly, for the reference implementations. */
