@@ -3,6 +3,7 @@
  * to /graphql and returns the normalised shapes of ./types; every failure becomes an ApiError
  * that says what went wrong in words a user can act on.
  */
+import { authorizationHeader, readAccessToken } from './access-token';
 import type {
   Citation,
   EntityDetails,
@@ -75,6 +76,8 @@ export interface ApiOptions {
   /** Where GraphQL answers; same origin by default. */
   endpoint?: string;
   fetch?: typeof fetch;
+  /** The bearer token to send, read before every request; the tab's stored token by default. */
+  token?: () => string | null;
 }
 
 export type ThreadlineApi = ReturnType<typeof createApi>;
@@ -82,6 +85,7 @@ export type ThreadlineApi = ReturnType<typeof createApi>;
 export function createApi(options: ApiOptions = {}) {
   const endpoint = options.endpoint ?? '/graphql';
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const token = options.token ?? readAccessToken;
 
   async function request<T>(
     query: string,
@@ -94,7 +98,11 @@ export function createApi(options: ApiOptions = {}) {
     try {
       response = await fetchImpl(endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...authorizationHeader(token()),
+        },
         body: JSON.stringify({ query, variables }),
         signal: combined,
       });

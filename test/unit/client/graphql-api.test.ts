@@ -140,3 +140,26 @@ describe('the client vocabulary', () => {
     expect([...LINK_STATUSES]).toEqual(enumValues('link.graphql', 'LinkStatus'));
   });
 });
+
+describe('the bearer token', () => {
+  function apiWithToken(token: () => string | null) {
+    const headers: Headers[] = [];
+    const api = createApi({
+      token,
+      fetch: async (_url, init) => {
+        headers.push(new Headers(init?.headers));
+        return json({ data: { search: [] } });
+      },
+    });
+    return { api, headers };
+  }
+
+  it('is sent with every request once the researcher has given one, and not before', async () => {
+    let current: string | null = null;
+    const { api, headers } = apiWithToken(() => current);
+    await api.search('lei');
+    current = 'write-secret';
+    await api.search('lei');
+    expect(headers.map((h) => h.get('authorization'))).toEqual([null, 'Bearer write-secret']);
+  });
+});
