@@ -496,6 +496,63 @@ describe.skipIf(!chromiumAvailable())('keyboard and canvas', () => {
 });
 
 describe.skipIf(!chromiumAvailable())('edge labels', () => {
+  it('never run under node labels or over nodes, where a node sits beside the middle', async () => {
+    const page = await newPage();
+    // Bo Quill just above the middle of "leads", Cy Quill just below it: the usual spot of
+    // its label (above the line) is under Bo's label, the one below it on Cy's circle.
+    const spots: [string, number, number][] = [
+      [ADA, 0, 0],
+      [BRAMBLE, 300, 0],
+      [`${P}:bo-quill`, 150, -40],
+      [`${P}:cy-quill`, 150, 20],
+      [COBALT, 150, -160],
+      [DELTA, 300, 170],
+    ];
+    const ids = spots.map(([id]) => `e=${id}`).join('&');
+    const pos = spots.map(([, x, y]) => `${x},${y}`).join(';');
+    await openView(page, running.url, `${ids}&pos=${encodeURIComponent(pos)}`);
+    const found = await page.evaluate(() => {
+      type Box = { x1: number; y1: number; x2: number; y2: number };
+      type El = {
+        id(): string;
+        data(k: string): unknown;
+        boundingBox(o: object): Box;
+      };
+      const cy = (
+        window as unknown as {
+          cy: {
+            nodes(s: string): { map<T>(f: (n: El) => T): T[] };
+            edges(s: string): { map<T>(f: (n: El) => T): T[] };
+          };
+        }
+      ).cy;
+      const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true };
+      const nodes = cy.nodes(':visible').map((n) => ({
+        id: n.id(),
+        body: n.boundingBox({ includeLabels: false }),
+        label: n.boundingBox(labelOnly),
+      }));
+      const edges = cy
+        .edges(':visible')
+        .map((e) => ({ id: e.id(), label: e.data('label') ? e.boundingBox(labelOnly) : null }));
+      const area = (a: Box, b: Box) =>
+        Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)) *
+        Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
+      const overlaps: string[] = [];
+      for (const edge of edges) {
+        if (!edge.label) continue;
+        for (const node of nodes) {
+          if (area(edge.label, node.label) > 1)
+            overlaps.push(`${edge.id} under ${node.id}'s label`);
+          if (area(edge.label, node.body) > 1) overlaps.push(`${edge.id} over ${node.id}`);
+        }
+      }
+      return { overlaps, labelled: edges.filter((e) => e.label).length };
+    });
+    expect(found.overlaps).toEqual([]);
+    expect(found.labelled).toBe(5);
+  });
+
   it('leave the red dots of a denied link visible at its middle', async () => {
     const page = await newPage();
     await openView(page, running.url, 'e=company:xiaomi&e=org:chinese-government');
