@@ -16,6 +16,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { packCitations } from '../../model/citations';
 import { normalizeName } from '../../model/normalize-name';
+import { searchTextOf } from '../../model/write-rules';
 import type { WriteStamp } from '../batch-writer';
 import { sourceProperties } from '../dataset-source';
 import type { DatasetSource, EntityWrite, LinkWrite, PropertyValue } from '../types';
@@ -150,7 +151,7 @@ function entityProperties(e: EntityWrite, stamp: WriteStamp): Record<string, Val
     name: e.name,
     nameKey: normalizeName(e.name),
     aliases: e.aliases,
-    searchText: [e.name, ...e.aliases].join('\n'),
+    searchText: searchTextOf(e.name, e.aliases),
     ...e.properties,
     ...packCitations(e.citations),
     createdAt: stamp.now,
