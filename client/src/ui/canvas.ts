@@ -8,7 +8,7 @@ import cytoscape, {
   type ElementDefinition,
   type NodeSingular,
 } from 'cytoscape';
-import { type Box, placeEdgeLabel } from '../graph/edge-label';
+import { LabelObstacles, placeEdgeLabel } from '../graph/edge-label';
 import { diffElements, isMoreElementId, MORE_PREFIX } from '../graph/elements';
 import { type Point, placeAround } from '../graph/placement';
 import { buildStylesheet, LARGE_GRAPH_ELEMENTS } from '../graph/stylesheet';
@@ -72,11 +72,11 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
   function relabel() {
     if (large) return;
     const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true };
-    const obstacles: Box[] = [];
+    const obstacles = new LabelObstacles();
     cy.nodes(':visible').forEach((node) => {
-      obstacles.push(node.boundingBox({ includeLabels: false, includeOverlays: false }));
+      obstacles.add(node.boundingBox({ includeLabels: false, includeOverlays: false }));
       if (node.data('label'))
-        obstacles.push(node.boundingBox({ ...labelOnly, includeOverlays: false }));
+        obstacles.add(node.boundingBox({ ...labelOnly, includeOverlays: false }));
     });
     const margins: [EdgeSingular, Point][] = [];
     cy.edges(':visible').forEach((edge) => {
@@ -96,7 +96,6 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
         },
         obstacles,
       );
-      obstacles.push(placed.box);
       margins.push([edge, placed.margin]);
     });
     cy.batch(() => {
