@@ -4,7 +4,7 @@
  * `joinIdentities: false` shows the raw records. The real lists (../shared/data, read at run
  * time) give the done-when test; a small graph written here gives the hostile cases.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { authorNow } from '../../server/data/curation';
 import { judge, undoJudgement } from '../../server/data/judgements';
 import { stableId } from '../../server/import/ids';
@@ -184,15 +184,14 @@ describe('identities across the API', () => {
                  aliases: [], searchText: 'Zyxwv Ann', citationSourceIds: [], citationExcerpts: [],
                  citationLocators: []})
        WITH *
-       UNWIND [['a', a], ['b', b], ['c', c]] AS pair
-       CREATE (l:Entity:GovernmentList {id: $p + 'list-' + pair[0], kind: 'GovernmentList',
-                 name: 'Zyxwv List ' + pair[0], aliases: [], searchText: 'Zyxwv List ' + pair[0],
+       UNWIND [['a', a, '2020'], ['b', b, '2021'], ['c', c, '2022']] AS listing
+       WITH ann, a, listing[0] AS key, listing[1] AS company, listing[2] AS year
+       CREATE (l:Entity:GovernmentList {id: $p + 'list-' + key, kind: 'GovernmentList',
+                 name: 'Zyxwv List ' + key, aliases: [], searchText: 'Zyxwv List ' + key,
                  citationSourceIds: [], citationExcerpts: [], citationLocators: []})
-       CREATE (pair[1])-[:LISTED_ON {id: $p + 'listed-' + pair[0], status: 'asserted',
-                 since: '202' + CASE pair[0] WHEN 'a' THEN '0' WHEN 'b' THEN '1' ELSE '2' END,
-                 validFrom: '202' + CASE pair[0] WHEN 'a' THEN '0' WHEN 'b' THEN '1' ELSE '2' END + '-01-01',
-                 citationSourceIds: [$source], citationExcerpts: ['Acme Widgets is listed.'],
-                 citationLocators: ['']}]->(l)
+       CREATE (company)-[:LISTED_ON {id: $p + 'listed-' + key, status: 'asserted', since: year,
+                 validFrom: year + '-01-01', citationSourceIds: [$source],
+                 citationExcerpts: ['Acme Widgets is listed.'], citationLocators: ['']}]->(l)
        WITH DISTINCT ann, a
        CREATE (ann)-[:LEADS {id: $p + 'leads', status: 'asserted', on: '2019', validFrom: '2019-01-01',
                  citationSourceIds: [$source], citationExcerpts: ['Ann leads Acme.'], citationLocators: ['']}]->(a)`,
@@ -200,8 +199,12 @@ describe('identities across the API', () => {
     );
   });
 
+  // A failed test leaves no judgement behind for the next.
+  afterEach(async () => {
+    while (judgements.length > 0) await undoJudgement(db, judgements.pop() as string);
+  });
+
   afterAll(async () => {
-    for (const j of judgements) await undoJudgement(db, j).catch(() => {});
     await db.write(`MATCH (n) WHERE n.id STARTS WITH $p OR n.id = $source DETACH DELETE n`, {
       p: P,
       source: SOURCE,
@@ -306,14 +309,27 @@ describe('identities across the API', () => {
     const NEIGHBORHOOD = `query ($id: ID!, $join: Boolean) { neighborhood(id: $id, depth: 1, joinIdentities: $join) {
       entities { id } links { id from { id } } } }`;
     type Answer = { neighborhood: { entities: { id: string }[]; links: PathLink[] } };
-    const joined = dataOf(await gql<Answer>(NEIGHBORHOOD, { id: `${P}list-c` })).neighborhood;
-    // From list C, depth 1: the identity (through C), and through it lists A and B and Ann.
+    // Around record C: its identity is one node, so its records' lists and Ann are one link away.
+    const joined = dataOf(await gql<Answer>(NEIGHBORHOOD, { id: id('acme-c') })).neighborhood;
     expect(joined.entities.map((e) => e.id).sort()).toEqual(
       [identityId, `${P}ann`, `${P}list-a`, `${P}list-b`, `${P}list-c`].sort(),
     );
     expect(joined.links.find((l) => l.id === `${P}listed-a`)?.from.id).toBe(id('acme-a'));
+    // From list C, the identity is one step and what it links to the next: depth counts links.
+    const fromList = (depth: number) =>
+      gql<Answer>(NEIGHBORHOOD.replace('depth: 1', `depth: ${depth}`), { id: `${P}list-c` });
+    expect(
+      dataOf(await fromList(1))
+        .neighborhood.entities.map((e) => e.id)
+        .sort(),
+    ).toEqual([identityId, `${P}list-c`].sort());
+    expect(
+      dataOf(await fromList(2))
+        .neighborhood.entities.map((e) => e.id)
+        .sort(),
+    ).toEqual([identityId, `${P}ann`, `${P}list-a`, `${P}list-b`, `${P}list-c`].sort());
     const raw = dataOf(
-      await gql<Answer>(NEIGHBORHOOD, { id: `${P}list-c`, join: false }),
+      await gql<Answer>(NEIGHBORHOOD, { id: id('acme-c'), join: false }),
     ).neighborhood;
     expect(raw.entities.map((e) => e.id).sort()).toEqual([id('acme-c'), `${P}list-c`].sort());
     await splitAll();
