@@ -75,6 +75,8 @@ export function createLoaders(db: Database): Loaders {
   );
   const node = new DataLoader<string, EntityRecord | null>(async (ids) => {
     const found = await nodesByIds(db, ids);
+    // Their records are what link ends load next.
+    prime({ entities: [...found.values()] });
     return ids.map((id) => found.get(id) ?? null);
   }, AFTER_MICROTASKS);
   const identity = new DataLoader<string, IdentityRecord | null>(async (ids) => {

@@ -27,11 +27,12 @@ export const lookupQueries = {
     { loaders }: GraphQLContext,
     info: GraphQLResolveInfo,
   ) => {
-    if (args.joinIdentities === false) {
-      prefetchEntityLinks(args.id, loaders, info);
-      return loaders.entity.load(args.id);
-    }
-    return loaders.node.load(args.id);
+    // Links start loading beside the entity; for an identity's id the records' links load
+    // once the view names them.
+    prefetchEntityLinks(args.id, loaders, info);
+    return args.joinIdentities === false
+      ? loaders.entity.load(args.id)
+      : loaders.node.load(args.id);
   },
 
   link: (_: unknown, args: { id: string }, { loaders }: GraphQLContext) =>
