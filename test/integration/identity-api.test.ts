@@ -8,14 +8,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { authorNow } from '../../server/data/curation';
 import { judge, undoJudgement } from '../../server/data/judgements';
 import { stableId } from '../../server/import/ids';
-import { runImport } from '../../server/import/run-import';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
 import { wholeGraphChecksum } from '../support/graph-checksum';
 import { dataOf, graphqlClient } from '../support/graphql';
-import { missingListFiles, SHARED_DATA } from '../support/list-records';
+import { importList, LIST_IMPORTS, removeImportedLists } from '../support/imported-lists';
+import { missingListFiles } from '../support/list-records';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const curator = () => authorNow('test-curator');
 
 interface PathNode {
@@ -58,38 +57,15 @@ const missing = missingListFiles();
 describe.skipIf(missing !== null)(
   `a path across lists through a judged identity${missing ? ` (skipped: ${missing})` : ''}`,
   () => {
-    const mapping = (name: string) => `${ROOT}docs/datasets/${name}.mapping.json`;
     const huaweiDod = stableId('us-dod-1260h:company:', ['Huawei Technologies Co., Ltd.']) ?? '';
     const huawei889 = stableId('us-special-leg:entity:', ['Huawei Technologies Company']) ?? '';
     let list889 = '';
 
-    const removeImported = () =>
-      db.write(
-        `MATCH (n) WHERE n.id STARTS WITH 'us-dod-1260h:' OR n.id STARTS WITH 'us-special-leg:'
-            OR n.id IN ['list:us-dod-1260h', 'source:dataset:opensanctions-us-dod-chinese-milcorps',
-                        'source:dataset:opensanctions-us-special-leg']
-            OR (n:Judgement AND (n.aId STARTS WITH 'us-' OR n.bId STARTS WITH 'us-'))
-            OR (n:Identity AND n.id STARTS WITH 'identity:us-')
-         DETACH DELETE n`,
-      );
+    const removeImported = () => removeImportedLists(db);
 
     beforeAll(async () => {
       await removeImported();
-      for (const [file, name] of [
-        ['us_dod_chinese_milcorps.csv', 'us-dod-chinese-milcorps'],
-        ['us_special_leg/section_889.csv', 'us-special-leg'],
-        ['us_special_leg/section_5949.csv', 'us-special-leg'],
-        ['us_special_leg/section_154.csv', 'us-special-leg'],
-      ] as const) {
-        await runImport(db, {
-          file: `${SHARED_DATA}${file}`,
-          mappingFile: mapping(name),
-          format: 'csv',
-          dryRun: false,
-          matchExisting: false,
-          batchSize: 100,
-        });
-      }
+      for (const [file, name] of LIST_IMPORTS) await importList(db, file, name);
       const [row] = await db.read<{ id: string }>(
         `MATCH (:Entity {id: $id})-[:LISTED_ON]->(l:GovernmentList) WHERE l.name CONTAINS '889'
          RETURN l.id AS id`,
