@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client,analytics,bulk]
+ * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client,analytics,bulk,identities]
  *   [--pairs 200] [--repeats 3] [--warmup 20] [--seconds 20] [--client-sizes 1k,5k,10k]
  *   [--import-rows 50k] [--analytics-sizes 100k] [--bulk-rows 1m] [--group-by-type]
  *   [--out bench/results/<name>.json]`
@@ -20,6 +20,7 @@ import { overheadVariants, type Pair } from './lib/queries';
 import { startServers } from './lib/server-process';
 import { round } from './lib/stats';
 import { measureClient } from './sections/client';
+import { joinEntities, measureIdentities } from './sections/identities';
 import { compareWithLibrary } from './sections/library';
 import { measureOverhead } from './sections/overhead';
 import { profileQueries } from './sections/profile';
@@ -34,6 +35,7 @@ const SECTIONS = [
   'client',
   'analytics',
   'bulk',
+  'identities',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -133,6 +135,9 @@ function parseArgs(argv: string[]): Options {
         : fileURLToPath(new URL(`./results/${stamp}.json`, import.meta.url))),
   };
 }
+
+/** Share of the benchmark graph's entities the identities section joins (in pairs). */
+const IDENTITY_FRACTION = 0.04;
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -301,6 +306,26 @@ async function runSize(
         });
         save();
       }
+      // Last: it writes identities into the graph the other sections measure without.
+      if (options.sections.has('identities')) {
+        log(
+          `-- identities: ${IDENTITY_FRACTION * 100} % of entities joined in pairs, raw against joined`,
+        );
+        const joinedPairs = await joinEntities(bench.db, ids, IDENTITY_FRACTION, random);
+        result.identities = {
+          joinedPairs,
+          results: await measureIdentities({
+            uri: bench.uri,
+            password: bench.password,
+            variants,
+            pairs,
+            warmup: options.warmup,
+            repeats: options.repeats,
+            log,
+          }),
+        };
+        save();
+      }
     } finally {
       await servers.stop();
     }
@@ -352,7 +377,7 @@ async function main(): Promise<void> {
     writeFileSync(options.out, `${JSON.stringify(report, null, 1)}\n`);
   };
   try {
-    const graphSections = ['overhead', 'profile', 'library', 'throughput'];
+    const graphSections = ['overhead', 'profile', 'library', 'throughput', 'identities'];
     if (graphSections.some((s) => options.sections.has(s as Section))) {
       for (const size of options.sizes) {
         const result: Record<string, unknown> = { entities: size };
