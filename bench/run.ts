@@ -123,9 +123,7 @@ function parseArgs(argv: string[]): Options {
       .split(',')
       .map(parseSize),
     bulkRows: parseSize(flags.get('bulk-rows') ?? (smoke ? '2k' : '1m')),
-    clientSizes: (flags.get('client-sizes') ?? (smoke ? '200' : '1k,5k,10k'))
-      .split(',')
-      .map(parseSize),
+    clientSizes: (flags.get('client-sizes') ?? (smoke ? '200' : '2k,5k')).split(',').map(parseSize),
     out:
       flags.get('out') ??
       (smoke
@@ -390,7 +388,11 @@ async function main(): Promise<void> {
     }
     if (options.sections.has('client')) {
       log('\n== client rendering (headless Chromium)');
-      report.client = await measureClient({ sizes: options.clientSizes, log });
+      report.client = await measureClient({
+        sizes: options.clientSizes,
+        repeats: options.repeats,
+        log,
+      });
       save();
     }
     report.finishedAt = new Date().toISOString();

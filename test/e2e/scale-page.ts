@@ -7,7 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ENTITY_KINDS } from '../../client/src/api/types';
 import { readStaticFile } from '../../server/http/static-files';
 
@@ -27,7 +27,7 @@ export function syntheticGraph(nodes: number, edges: number) {
   const entity = (i: number) => ({
     id: i === 0 ? HUB_ID : `syn:${i}`,
     name: i === 0 ? 'Synthetic hub' : `Entity ${i}`,
-    kind: ENTITY_KINDS[i % ENTITY_KINDS.length],
+    kind: ENTITY_KINDS[i % ENTITY_KINDS.length] ?? 'PERSON',
     aliases: [],
     description: null,
     degree: 3,
@@ -134,7 +134,14 @@ export interface ExpandMeasurement {
 export async function expandHub(
   browser: Browser,
   baseUrl: string,
-  options: { timeoutMs?: number; renderer?: 'canvas' | 'webgl' } = {},
+  options: {
+    timeoutMs?: number;
+    renderer?: 'canvas' | 'webgl';
+    /** More of the shared-view address, such as `&hideKinds=COMPANY`. */
+    query?: string;
+    /** Reads more from the page once the canvas has settled. */
+    inspect?: (page: Page) => Promise<void>;
+  } = {},
 ): Promise<ExpandMeasurement> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   try {
@@ -151,10 +158,15 @@ export async function expandHub(
         for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration });
       }).observe({ type: 'longtask', buffered: true });`);
     const webgl = options.renderer === 'webgl' ? '&renderer=webgl' : '';
-    await page.goto(`${baseUrl}/?e=${HUB_ID}&node=${HUB_ID}${webgl}`);
+    await page.goto(`${baseUrl}/?e=${HUB_ID}&node=${HUB_ID}${webgl}${options.query ?? ''}`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForSelector('#details button[data-action="expand"]');
-    const clicked = await page.evaluate(() => performance.now());
+    // Only the expansion's marks count: opening the page added the hub.
+    const clicked = await page.evaluate(() => {
+      for (const name of ['start', 'first-frame', 'settled'])
+        performance.clearMarks(`threadline:arrival-${name}`);
+      return performance.now();
+    });
     await page.click('#details button[data-action="expand"]');
     await page.waitForFunction(
       () => performance.getEntriesByName('threadline:arrival-settled').length > 0,
@@ -180,6 +192,7 @@ export async function expandHub(
         fromClickMs: Math.round((settled?.startTime ?? Number.NaN) - since),
       };
     }, clicked);
+    await options.inspect?.(page);
     return { ...result, errors };
   } finally {
     await page.close();

@@ -40,7 +40,7 @@ interface RendererFlags {
 export const MAX_FIT_ZOOM = 2.2;
 
 /** Additions of this many elements or more arrive in chunks instead of in one task. */
-export const CHUNKED_FROM = 1000;
+export const CHUNKED_FROM = 500;
 
 /**
  * A chunked addition of at least this many nodes, at least twice as many as the canvas holds,
@@ -374,6 +374,15 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
         const hub = node.data.hub ? hubSpot(String(node.data.hub)) : undefined;
         node.position = hub ? badgeSpot(hub) : (spots[i] ?? origin);
       });
+      if (diff.add.length === 0) return [];
+      arrivalStarted = performance.now();
+      const layoutFirst =
+        diff.add.length >= CHUNKED_FROM &&
+        nodes.length >= LAYOUT_FIRST_FROM &&
+        cy.nodes().length * 2 <= nodes.length;
+      performance.mark('threadline:arrival-start', {
+        detail: { nodes: nodes.length, edges: edges.length, layoutFirst },
+      });
       if (diff.add.length < CHUNKED_FROM && arrivals.size === 0) {
         cy.batch(() => {
           cy.add(nodes);
@@ -381,14 +390,12 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
         });
         relabel();
         updateDetail();
-      } else {
-        arrivalStarted = performance.now();
-        firstFrameMarked = false;
-        const layoutFirst =
-          nodes.length >= LAYOUT_FIRST_FROM && cy.nodes().length * 2 <= nodes.length;
-        performance.mark('threadline:arrival-start', {
-          detail: { nodes: nodes.length, edges: edges.length, layoutFirst },
+        cy.one('render', () => {
+          mark('threadline:arrival-first-frame');
+          mark('threadline:arrival-settled');
         });
+      } else {
+        firstFrameMarked = false;
         arrivals.enqueue(nodes.concat(edges));
         // Set as the queue's condition before its first chunk (which waits a task).
         if (layoutFirst) arrivals.enqueue([], layOutFirst(nodes));
