@@ -8,11 +8,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { ENTITY_KINDS } from '../../client/src/api/types';
+import { ENTITY_KINDS, type LinkStatus, type LinkType } from '../../client/src/api/types';
 import { readStaticFile } from '../../server/http/static-files';
+import { link as linkRecord } from '../unit/client/fixtures';
 
-const TYPES = ['LEADS', 'OWNS', 'MEMBER_OF', 'EMPLOYED_BY', 'LISTED_ON', 'AFFILIATED_WITH'];
-const STATUSES = ['ASSERTED', 'ASSERTED', 'ASSERTED', 'DISPUTED', 'DENIED'];
+const TYPES: LinkType[] = [
+  'LEADS',
+  'OWNS',
+  'MEMBER_OF',
+  'EMPLOYED_BY',
+  'LISTED_ON',
+  'AFFILIATED_WITH',
+];
+const STATUSES: LinkStatus[] = ['ASSERTED', 'ASSERTED', 'ASSERTED', 'DISPUTED', 'DENIED'];
 export const HUB_ID = 'syn:hub';
 
 export type SyntheticGraph = ReturnType<typeof syntheticGraph>;
@@ -32,33 +40,22 @@ export function syntheticGraph(nodes: number, edges: number) {
     description: null,
     degree: 3,
   });
-  const link = (id: string, a: number, b: number) => ({
-    id,
-    type: TYPES[Math.floor(random() * TYPES.length)] ?? 'OWNS',
-    from: { id: entity(a).id },
-    to: { id: entity(b).id },
-    since: random() < 0.5 ? `${2000 + Math.floor(random() * 25)}` : null,
-    until: null,
-    on: null,
-    status: STATUSES[Math.floor(random() * STATUSES.length)] ?? 'ASSERTED',
-    note: null,
-    role: null,
-    reason: null,
-    program: null,
-    amount: null,
-    currency: null,
-    field: null,
-    purpose: null,
-    share: null,
-    relation: null,
-    citations: [
-      {
-        excerpt: 'synthetic',
-        locator: null,
-        source: { id: 'syn:source', title: 'Synthetic', url: null, publisher: null },
-      },
-    ],
-  });
+  // In the API's shape: the ends as objects.
+  const link = (id: string, a: number, b: number) => {
+    const record = linkRecord(id, entity(a).id, entity(b).id, {
+      type: TYPES[Math.floor(random() * TYPES.length)] ?? 'OWNS',
+      since: random() < 0.5 ? `${2000 + Math.floor(random() * 25)}` : null,
+      status: STATUSES[Math.floor(random() * STATUSES.length)] ?? 'ASSERTED',
+      citations: [
+        {
+          excerpt: 'synthetic',
+          locator: null,
+          source: { id: 'syn:source', title: 'Synthetic', url: null, publisher: null },
+        },
+      ],
+    });
+    return { ...record, from: { id: record.from }, to: { id: record.to } };
+  };
   const entities = Array.from({ length: nodes }, (_, i) => entity(i));
   const links = [];
   for (let i = 1; i < nodes; i++) links.push(link(`t${i}`, i, Math.floor(random() ** 2 * i)));
