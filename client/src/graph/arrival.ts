@@ -2,9 +2,12 @@
  * Puts many elements on a Cytoscape canvas a chunk at a time, giving the page back between
  * chunks: adding 6,000 elements in one go blocked the page for 2–9 s (docs/client.md). Until
  * they are added, queued elements can be looked up, changed or dropped, so a caller can treat
- * them as already there.
+ * them as already there. The picture can be held back while their final positions are worked
+ * out elsewhere (the layout worker): adding goes on meanwhile, then the moves are made a chunk
+ * at a time, and the first frame drawn is the final one.
  */
 import type { CollectionReturnValue, Core, ElementDefinition } from 'cytoscape';
+import type { Point } from './placement';
 
 /**
  * Elements added per task. With their style and geometry computed in the same task, 800 took
@@ -13,8 +16,13 @@ import type { CollectionReturnValue, Core, ElementDefinition } from 'cytoscape';
 export const CHUNK_ELEMENTS = 400;
 
 export interface ArrivalQueue {
-  /** Queues elements (nodes before edges); they are added once `ready` resolves. */
-  enqueue(elements: ElementDefinition[], ready?: Promise<unknown>): void;
+  /** Queues elements (nodes before edges). */
+  enqueue(elements: ElementDefinition[]): void;
+  /**
+   * Draws nothing new until `positions` resolves, then moves the nodes there (queued ones
+   * before they are added, pinned ones not at all) and draws. Null leaves positions as they are.
+   */
+  holdFor(positions: Promise<Readonly<Record<string, Point>> | null>): void;
   /** The queued definition with this id, if it has not been added yet. */
   get(id: string): ElementDefinition | undefined;
   /** Drops a queued element; false when it was not queued. */
@@ -22,6 +30,8 @@ export interface ArrivalQueue {
   ids(): IterableIterator<string>;
   definitions(): IterableIterator<ElementDefinition>;
   readonly size: number;
+  /** Whether elements are still queued, held back or being moved. */
+  readonly busy: boolean;
   /** Resolves once everything queued so far is on the canvas. */
   idle(): Promise<void>;
 }
@@ -76,8 +86,10 @@ export function createArrivalQueue(
 ): ArrivalQueue {
   const chunk = options.chunk ?? CHUNK_ELEMENTS;
   const queued = new Map<string, ElementDefinition>();
-  let gate: Promise<unknown> = Promise.resolve();
+  let holds = 0;
+  const moves: [string, Point][] = [];
   let pumping: Promise<void> | null = null;
+  const busy = () => queued.size > 0 || holds > 0 || moves.length > 0;
 
   /** The next chunk, skipping edges whose ends are neither on the canvas nor added with it. */
   function takeChunk(): ElementDefinition[] {
@@ -101,31 +113,57 @@ export function createArrivalQueue(
     return taken;
   }
 
+  /** Moves nodes already on the canvas; a moved node's edges need new geometry too. */
+  function moveChunk(): void {
+    const batch = moves.splice(0, Math.max(1, Math.floor(chunk / 2)));
+    cy.batch(() => {
+      for (const [id, p] of batch) {
+        const node = cy.getElementById(id);
+        if (node.nonempty() && !node.locked()) node.position(p);
+      }
+    });
+  }
+
   async function pump(): Promise<void> {
-    while (queued.size > 0) {
-      const waitedFor = gate;
-      await waitedFor;
+    while (busy()) {
       await nextFrame();
-      if (waitedFor !== gate) continue; // more was queued behind a new condition meanwhile
-      const elements = takeChunk();
-      if (elements.length === 0) continue;
-      cy.batch(() => options.onChunk(cy.add(elements)));
-      settleChunk(cy, queued.size === 0);
+      if (moves.length > 0) moveChunk();
+      else {
+        const elements = takeChunk();
+        if (elements.length > 0) cy.batch(() => options.onChunk(cy.add(elements)));
+      }
+      settleChunk(cy, !busy());
     }
     pumping = null;
     options.onIdle();
   }
 
+  function start() {
+    if (!pumping && busy()) pumping = pump();
+  }
+
   const queue: ArrivalQueue = {
-    enqueue(elements, ready) {
-      if (ready) {
-        const before = gate;
-        gate = Promise.all([before, ready.catch(() => undefined)]);
-      }
+    enqueue(elements) {
       // Nodes first: an edge is only added with or after both of its ends.
       for (const e of elements) if (e.group === 'nodes') queued.set(String(e.data.id), e);
       for (const e of elements) if (e.group !== 'nodes') queued.set(String(e.data.id), e);
-      if (!pumping && queued.size > 0) pumping = pump();
+      start();
+    },
+    holdFor(positions) {
+      holds++;
+      start();
+      void positions
+        .catch(() => null)
+        .then((spots) => {
+          for (const [id, p] of Object.entries(spots ?? {})) {
+            const waiting = queued.get(id);
+            if (waiting) waiting.position = { x: p.x, y: p.y };
+            else moves.push([id, p]);
+          }
+        })
+        .finally(() => {
+          holds--;
+        });
     },
     get: (id) => queued.get(id),
     drop: (id) => queued.delete(id),
@@ -133,6 +171,9 @@ export function createArrivalQueue(
     definitions: () => queued.values(),
     get size() {
       return queued.size;
+    },
+    get busy() {
+      return busy();
     },
     idle: () => pumping ?? Promise.resolve(),
   };

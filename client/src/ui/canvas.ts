@@ -231,7 +231,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
 
   /** Fits the given elements (default: all visible) in view, never zooming in past MAX_FIT_ZOOM. */
   function fitInView(ids?: ReadonlySet<string>) {
-    if (arrivals.size > 0) {
+    if (arrivals.busy) {
       deferredFit = { ids };
       return;
     }
@@ -263,7 +263,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
    * arriving ones there before they are drawn; nodes already drawn move there too, pinned ones
    * stay. Badges follow their hubs.
    */
-  async function layOutFirst(arriving: ElementDefinition[]): Promise<void> {
+  async function layOutFirst(arriving: ElementDefinition[]): Promise<Positions | null> {
     const nodes: LayoutInput['nodes'] = [];
     const edges: LayoutInput['edges'] = [];
     const isBadge = (id: string) => id.startsWith(MORE_PREFIX);
@@ -301,23 +301,14 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
     try {
       ({ positions } = await fcoseInWorker({ incremental: false, nodes, edges }));
     } catch {
-      return; // the rings placed beforehand stay
+      return null; // the rings placed beforehand stay
     }
-    const spot = (id: string): Point | undefined =>
-      positions[id] ?? arrivals.get(id)?.position ?? cy.getElementById(id).position();
+    const spots: Positions = { ...positions };
     for (const element of arriving) {
-      if (element.group !== 'nodes') continue;
-      const id = String(element.data.id);
-      const hub = element.data.hub ? spot(String(element.data.hub)) : undefined;
-      const p = hub ? badgeSpot(hub) : positions[id];
-      if (p) element.position = { ...p };
+      const hub = element.data.hub ? String(element.data.hub) : null;
+      const hubSpot = hub ? positions[hub] : undefined;
+      if (hubSpot) spots[String(element.data.id)] = badgeSpot(hubSpot);
     }
-    cy.batch(() => {
-      cy.nodes().forEach((node) => {
-        const p = positions[node.id()];
-        if (p && !node.locked()) node.position(p);
-      });
-    });
     // The first frame shows the whole picture: fit to the final positions before drawing.
     const box = boxAround(Object.values(positions), NODE_SIZE);
     if (box) {
@@ -329,6 +320,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
         ),
       );
     }
+    return spots;
   }
 
   return {
@@ -383,7 +375,7 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
       performance.mark('threadline:arrival-start', {
         detail: { nodes: nodes.length, edges: edges.length, layoutFirst },
       });
-      if (diff.add.length < CHUNKED_FROM && arrivals.size === 0) {
+      if (diff.add.length < CHUNKED_FROM && !arrivals.busy) {
         cy.batch(() => {
           cy.add(nodes);
           cy.add(edges);
@@ -397,8 +389,9 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
       } else {
         firstFrameMarked = false;
         arrivals.enqueue(nodes.concat(edges));
-        // Set as the queue's condition before its first chunk (which waits a task).
-        if (layoutFirst) arrivals.enqueue([], layOutFirst(nodes));
+        // Adding (style work) goes on while the worker lays out; nothing is drawn until both
+        // are done.
+        if (layoutFirst) arrivals.holdFor(layOutFirst(nodes));
       }
       return diff.add.map((e) => String(e.data.id));
     },

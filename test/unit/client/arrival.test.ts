@@ -57,18 +57,42 @@ describe('the arrival queue (large additions in chunks)', () => {
     expect(cy.edges().length).toBe(118);
   });
 
-  it('holds everything back until the condition it was given is met', async () => {
-    const { cy, queue } = setUp(1000);
-    let release: () => void = () => {};
-    const ready = new Promise<void>((resolve) => {
+  it('holds the picture until the positions come, then moves nodes there, pinned ones not', async () => {
+    const { cy, queue, idled } = setUp(1000);
+    let release: (spots: Record<string, { x: number; y: number }>) => void = () => {};
+    const positions = new Promise<Record<string, { x: number; y: number }>>((resolve) => {
       release = resolve;
     });
-    queue.enqueue(chain(10), ready);
+    queue.enqueue(chain(10));
+    queue.holdFor(positions);
     await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(cy.elements().length).toBe(0);
-    release();
-    await queue.idle();
+    // Adding went on meanwhile; the queue is still busy and has not finished.
     expect(cy.elements().length).toBe(19);
+    expect(queue.busy).toBe(true);
+    expect(idled()).toBe(0);
+    cy.getElementById('n1').lock();
+    release({ n0: { x: 500, y: 70 }, n1: { x: -1, y: -1 } });
+    await queue.idle();
+    expect(cy.getElementById('n0').position()).toEqual({ x: 500, y: 70 });
+    expect(cy.getElementById('n1').position()).not.toEqual({ x: -1, y: -1 });
+    expect(queue.busy).toBe(false);
+    expect(idled()).toBe(1);
+  });
+
+  it('gives elements still queued their final place before they are added', async () => {
+    const { cy, queue } = setUp(4);
+    queue.enqueue(chain(40));
+    queue.holdFor(Promise.resolve({ n39: { x: 123, y: 456 } }));
+    await queue.idle();
+    expect(cy.getElementById('n39').position()).toEqual({ x: 123, y: 456 });
+  });
+
+  it('keeps positions as they are when the layout fails', async () => {
+    const { cy, queue } = setUp(100);
+    queue.enqueue([{ group: 'nodes', data: { id: 'a' }, position: { x: 1, y: 2 } }]);
+    queue.holdFor(Promise.reject(new Error('the layout worker failed')));
+    await queue.idle();
+    expect(cy.getElementById('a').position()).toEqual({ x: 1, y: 2 });
   });
 
   it('takes more elements while busy, and still finishes once', async () => {
