@@ -240,13 +240,12 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
     if (target.empty()) return;
     // A large graph is fitted by its nodes' centres: a bounding box with labels would make
     // Cytoscape measure thousands of them first.
-    const bounds = target.boundingBox();
     const box = large
       ? boxAround(
           target.nodes().map((n) => n.position()),
           NODE_SIZE,
         )
-      : { x1: bounds.x1, y1: bounds.y1, x2: bounds.x2, y2: bounds.y2 };
+      : target.boundingBox();
     if (!box) return;
     const { zoom, pan } = fitViewport(
       box,
