@@ -365,7 +365,11 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
         const hub = node.data.hub ? hubSpot(String(node.data.hub)) : undefined;
         node.position = hub ? badgeSpot(hub) : (spots[i] ?? origin);
       });
-      if (diff.add.length === 0) return [];
+      if (diff.add.length === 0) {
+        // Updated edges came with the default label margins: put their labels beside them again.
+        relabel();
+        return [];
+      }
       arrivalStarted = performance.now();
       const layoutFirst =
         diff.add.length >= CHUNKED_FROM &&
