@@ -61,7 +61,7 @@ export function computeFcosePositions(input: LayoutInput): Positions {
   const cy = cytoscape({
     headless: true,
     // The draft phase uses only the links, not node sizes: without a style Cytoscape builds
-    // the graph about a third faster (5,000 nodes: 2.0 s against 3.0 s in Node, docs/client.md).
+    // the graph about a third faster (5,000 nodes: 2.0 s against 3.3 s in Node, docs/client.md).
     styleEnabled: !draft,
     elements: [
       ...input.nodes.map((n) => ({
