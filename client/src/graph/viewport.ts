@@ -1,12 +1,6 @@
 /** Zoom and pan that fit a box into the canvas; pure, so a fit can be computed before drawing. */
+import type { Box } from './edge-label';
 import type { Point } from './placement';
-
-export interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
 
 /** The box around `points`, grown by `margin` on every side (half a node, say); null if none. */
 export function boxAround(points: Iterable<Point>, margin = 0): Box | null {

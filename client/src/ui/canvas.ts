@@ -8,11 +8,12 @@
 import cytoscape, {
   type Collection,
   type Core,
+  type EdgeSingular,
   type ElementDefinition,
   type NodeSingular,
 } from 'cytoscape';
 import { createArrivalQueue } from '../graph/arrival';
-import { labelMargin } from '../graph/edge-label';
+import { type Box, placeEdgeLabel } from '../graph/edge-label';
 import { diffElements, isMoreElementId, MORE_PREFIX } from '../graph/elements';
 import type { LayoutInput, Positions } from '../graph/fcose-positions';
 import { fcoseInWorker } from '../graph/fcose-worker';
@@ -141,16 +142,44 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
     });
   }
 
-  /** Edge labels sit beside their line by its angle: recompute when nodes have moved. */
+  /**
+   * Edge labels sit beside their line by its angle, clear of node bodies and labels and of the
+   * labels placed before them (edge-label.ts): recompute when nodes have moved.
+   */
   function relabel() {
     if (large) return;
+    const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true };
+    const obstacles: Box[] = [];
+    cy.nodes(':visible').forEach((node) => {
+      obstacles.push(node.boundingBox({ includeLabels: false, includeOverlays: false }));
+      if (node.data('label'))
+        obstacles.push(node.boundingBox({ ...labelOnly, includeOverlays: false }));
+    });
+    const margins: [EdgeSingular, Point][] = [];
+    cy.edges(':visible').forEach((edge) => {
+      if (!edge.data('label')) return;
+      const box = edge.boundingBox({ ...labelOnly, includeOverlays: false });
+      const current = {
+        x: Number(edge.data('labelDx') ?? 0),
+        y: Number(edge.data('labelDy') ?? 0),
+      };
+      const placed = placeEdgeLabel(
+        {
+          source: edge.source().position(),
+          target: edge.target().position(),
+          centre: { x: (box.x1 + box.x2) / 2 - current.x, y: (box.y1 + box.y2) / 2 - current.y },
+          width: box.w,
+          height: box.h,
+        },
+        obstacles,
+      );
+      obstacles.push(placed.box);
+      margins.push([edge, placed.margin]);
+    });
     cy.batch(() => {
-      cy.edges().forEach((edge) => {
-        if (!edge.data('label')) return;
-        const m = labelMargin(edge.source().position(), edge.target().position());
+      for (const [edge, m] of margins)
         if (edge.data('labelDx') !== m.x || edge.data('labelDy') !== m.y)
           edge.data({ labelDx: m.x, labelDy: m.y });
-      });
     });
   }
   cy.on('layoutstop dragfree', relabel);
@@ -199,16 +228,22 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
     detailTimer = setTimeout(updateDetail, 120);
   });
 
-  function styleVisibility(elements: Collection) {
+  /** Gives `elements` the filter classes last asked for; true when any was shown or hidden. */
+  function styleVisibility(elements: Collection): boolean {
     const visibility = shownVisibility;
-    if (!visibility) return;
+    if (!visibility) return false;
+    let shownOrHidden = false;
     elements.forEach((element) => {
       // Only touch elements whose state changes: class changes restyle the element.
       const hidden = visibility.hidden.has(element.id());
-      if (element.hasClass('filtered') !== hidden) element.toggleClass('filtered', hidden);
+      if (element.hasClass('filtered') !== hidden) {
+        element.toggleClass('filtered', hidden);
+        shownOrHidden = true;
+      }
       const faded = visibility.outOfDate.has(element.id());
       if (element.hasClass('out-of-date') !== faded) element.toggleClass('out-of-date', faded);
     });
+    return shownOrHidden;
   }
 
   function styleHighlight(elements: Collection) {
@@ -401,7 +436,12 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
 
     applyVisibility(visibility: Visibility) {
       shownVisibility = visibility;
-      cy.batch(() => styleVisibility(cy.elements()));
+      let shownOrHidden = false;
+      cy.batch(() => {
+        shownOrHidden = styleVisibility(cy.elements());
+      });
+      // Labels keep clear of what is drawn: a node shown again may sit where a label went.
+      if (shownOrHidden) relabel();
     },
 
     /**
