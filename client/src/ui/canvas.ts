@@ -13,7 +13,7 @@ import cytoscape, {
   type NodeSingular,
 } from 'cytoscape';
 import { createArrivalQueue } from '../graph/arrival';
-import { type Box, placeEdgeLabel } from '../graph/edge-label';
+import { LabelObstacles, placeEdgeLabel } from '../graph/edge-label';
 import { diffElements, isMoreElementId, MORE_PREFIX } from '../graph/elements';
 import type { LayoutInput, Positions } from '../graph/fcose-positions';
 import { fcoseInWorker } from '../graph/fcose-worker';
@@ -149,11 +149,11 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
   function relabel() {
     if (large) return;
     const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true };
-    const obstacles: Box[] = [];
+    const obstacles = new LabelObstacles();
     cy.nodes(':visible').forEach((node) => {
-      obstacles.push(node.boundingBox({ includeLabels: false, includeOverlays: false }));
+      obstacles.add(node.boundingBox({ includeLabels: false, includeOverlays: false }));
       if (node.data('label'))
-        obstacles.push(node.boundingBox({ ...labelOnly, includeOverlays: false }));
+        obstacles.add(node.boundingBox({ ...labelOnly, includeOverlays: false }));
     });
     const margins: [EdgeSingular, Point][] = [];
     cy.edges(':visible').forEach((edge) => {
@@ -173,7 +173,6 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
         },
         obstacles,
       );
-      obstacles.push(placed.box);
       margins.push([edge, placed.margin]);
     });
     cy.batch(() => {
