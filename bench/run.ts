@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client,analytics,bulk,identities]
- *   [--pairs 200] [--repeats 3] [--warmup 20] [--seconds 20] [--client-sizes 1k,5k,10k]
+ *   [--pairs 200] [--repeats 3] [--warmup 20] [--seconds 20] [--client-sizes 2k,5k]
  *   [--import-rows 50k] [--analytics-sizes 100k] [--bulk-rows 1m] [--group-by-type]
  *   [--out bench/results/<name>.json]`
  *
@@ -125,9 +125,7 @@ function parseArgs(argv: string[]): Options {
       .split(',')
       .map(parseSize),
     bulkRows: parseSize(flags.get('bulk-rows') ?? (smoke ? '2k' : '1m')),
-    clientSizes: (flags.get('client-sizes') ?? (smoke ? '200' : '1k,5k,10k'))
-      .split(',')
-      .map(parseSize),
+    clientSizes: (flags.get('client-sizes') ?? (smoke ? '200' : '2k,5k')).split(',').map(parseSize),
     out:
       flags.get('out') ??
       (smoke
@@ -415,7 +413,11 @@ async function main(): Promise<void> {
     }
     if (options.sections.has('client')) {
       log('\n== client rendering (headless Chromium)');
-      report.client = await measureClient({ sizes: options.clientSizes, log });
+      report.client = await measureClient({
+        sizes: options.clientSizes,
+        repeats: options.repeats,
+        log,
+      });
       save();
     }
     report.finishedAt = new Date().toISOString();

@@ -17,9 +17,17 @@ export const MIN_ZOOMED_FONT_SIZE = 7;
 export const LARGE_GRAPH_ELEMENTS = 1000;
 
 /**
+ * Elements with this class get their labels and arrows back in a large graph: the canvas sets
+ * it on what is in view once the zoom makes labels legible (level of detail).
+ */
+export const DETAIL_CLASS = 'detail';
+
+/**
  * `large` trades looks for speed, following Cytoscape's performance advice: straight edges
  * (bezier edges are routed around their parallels, costly with thousands), labels without
- * background boxes and not rotated along edges.
+ * background boxes and not rotated along edges, and labels and arrows only on elements marked
+ * with DETAIL_CLASS, selected or on the path. Measuring and drawing 6,000 labels and arrows
+ * that are too small to read took most of a first draw (docs/client.md).
  */
 export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJson {
   const large = options.large ?? false;
@@ -46,7 +54,7 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
       style: {
         width: 34,
         height: 34,
-        label: 'data(label)',
+        label: large ? '' : 'data(label)',
         'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         'font-size': 11,
         color: '#1f2933',
@@ -63,6 +71,14 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
       },
     },
     ...kindRules,
+    ...(large
+      ? [
+          {
+            selector: `node.${DETAIL_CLASS}, node:selected, node.on-path`,
+            style: { label: 'data(label)' },
+          },
+        ]
+      : []),
     {
       // Hubs with neighbours left out: a thicker dashed outline hints there is more.
       selector: 'node[more > 0]',
@@ -71,6 +87,7 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
     {
       selector: 'node.more',
       style: {
+        label: 'data(label)',
         shape: 'round-rectangle',
         width: 'data(width)',
         height: 18,
@@ -94,9 +111,9 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
       style: {
         width: 1.6,
         'curve-style': large ? 'straight' : 'bezier',
-        'target-arrow-shape': 'triangle',
+        'target-arrow-shape': large ? 'none' : 'triangle',
         'arrow-scale': 0.9,
-        label: 'data(label)',
+        label: large ? '' : 'data(label)',
         'font-size': 9,
         color: '#3e4c59',
         'text-rotation': large ? 'none' : 'autorotate',
@@ -111,6 +128,14 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
       },
     },
     ...statusRules,
+    ...(large
+      ? [
+          {
+            selector: `edge.${DETAIL_CLASS}, edge:selected, edge.on-path`,
+            style: { label: 'data(label)', 'target-arrow-shape': 'triangle' as const },
+          },
+        ]
+      : []),
     {
       selector: 'edge.more-edge',
       style: {
