@@ -52,6 +52,7 @@ import { renderEntity, renderLink, renderLoading, renderPlaceholder } from './ui
 import { byId, h, replaceChildren, shapeIcon } from './ui/dom';
 import { captionedPng } from './ui/export-png';
 import { createFilterPanel } from './ui/filter-panel';
+import { createInvestigationsPanel } from './ui/investigations-panel';
 import { renderLegend } from './ui/legend';
 import { createPathPanel, type NoPathHints } from './ui/path-panel';
 import { createSearchBox } from './ui/search-box';
@@ -723,6 +724,23 @@ export function startExplorer(): void {
       activity.showNotice(`Copy this address to share the view: ${location.href}`);
     }
   }
+
+  // ---------- investigations, notes, changes, saved queries (issue 20) ----------
+  // All of it lives in ui/investigations-panel.ts; these are the explorer's parts it uses.
+  createInvestigationsPanel({
+    api,
+    activity,
+    store,
+    view,
+    canvas,
+    undo,
+    details,
+    refresh: () => refresh(),
+    clearSelection: () => clearSelection(),
+    setLayoutChoice: (name) => {
+      layoutSelect.value = name;
+    },
+  });
 
   // ---------- reopening a shared view ----------
 
