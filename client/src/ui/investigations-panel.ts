@@ -467,6 +467,9 @@ export function createInvestigationsPanel(hooks: InvestigationHooks): void {
     else canvas.fit();
 
     setCurrent(opened);
+    // Opened by a link, the panel may be folded: unfold it, the badge and notes form are there.
+    const section = root.closest('details');
+    if (section) section.open = true;
     queries = restored.queries;
     renderQueries();
     notes.setNotes(opened.notes);
@@ -723,7 +726,8 @@ export function createInvestigationsPanel(hooks: InvestigationHooks): void {
       return;
     }
     const { ids, truncated } = idsInAnswer(answer.value);
-    const unknown = ids.filter((id) => !store.entities.has(id) && !store.links.has(id));
+    // Entities already drawn are asked for too: the links between them and new ones come back.
+    const unknown = ids.filter((id) => !store.links.has(id));
     const fetched = unknown.length
       ? await activity.track(`Drawing ${unknown.length} ids from the answer`, (signal) =>
           api.entitiesWithLinks(unknown, signal),
