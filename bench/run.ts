@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client,analytics,bulk]
+ * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client,analytics,bulk,changes]
  *   [--pairs 200] [--repeats 3] [--warmup 20] [--seconds 20] [--client-sizes 1k,5k,10k]
  *   [--import-rows 50k] [--analytics-sizes 100k] [--bulk-rows 1m] [--group-by-type]
  *   [--out bench/results/<name>.json]`
@@ -19,6 +19,7 @@ import { startBenchDatabase } from './lib/bench-database';
 import { overheadVariants, type Pair } from './lib/queries';
 import { startServers } from './lib/server-process';
 import { round } from './lib/stats';
+import { measureChanges } from './sections/changes';
 import { measureClient } from './sections/client';
 import { compareWithLibrary } from './sections/library';
 import { measureOverhead } from './sections/overhead';
@@ -34,6 +35,7 @@ const SECTIONS = [
   'client',
   'analytics',
   'bulk',
+  'changes',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -93,7 +95,10 @@ function parseArgs(argv: string[]): Options {
       );
   }
   const sections = new Set(
-    (flags.get('sections') ?? (smoke ? 'overhead,profile,library,throughput' : SECTIONS.join(',')))
+    (
+      flags.get('sections') ??
+      (smoke ? 'overhead,profile,library,throughput,changes' : SECTIONS.join(','))
+    )
       .split(',')
       .map((s) => s.trim()),
   );
@@ -192,6 +197,7 @@ async function runSize(
   // Heap and page cache sized for the largest graph we load; the machine has 24 GiB.
   const bench = await startBenchDatabase({ heap: '2g', pageCache: '2g', log });
   try {
+    const beforeImport = new Date().toISOString();
     const started = performance.now();
     const summary = await runImport(bench.db, {
       file: graph.csvFile,
@@ -249,6 +255,23 @@ async function runSize(
         "MATCH (e:Entity) WHERE e.id STARTS WITH 'bench:e:' RETURN e.name AS name ORDER BY e.id LIMIT 500",
       )
     ).flatMap((r) => r.name.split(' ').filter((w) => /^[A-Z][a-z]+$/.test(w) && w.length > 4));
+
+    if (options.sections.has('changes')) {
+      log("-- changes around a canvas of 20 entities (the API's statement, direct)");
+      result.changes = await measureChanges({
+        db: bench.db,
+        ids,
+        beforeImport,
+        random: seededRandom(11),
+        watched: 20,
+        canvases: options.smoke ? 3 : 20,
+        warmup: options.smoke ? 1 : 5,
+        repeats: options.repeats,
+        radii: options.smoke ? [2] : [1, 2, 3],
+        log,
+      });
+      save();
+    }
 
     const variants = overheadVariants();
     const servers = await startServers(bench.uri, bench.password);
