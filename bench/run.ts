@@ -375,7 +375,7 @@ async function main(): Promise<void> {
     writeFileSync(options.out, `${JSON.stringify(report, null, 1)}\n`);
   };
   try {
-    const graphSections = ['overhead', 'profile', 'library', 'throughput'];
+    const graphSections = ['overhead', 'profile', 'library', 'throughput', 'changes'];
     if (graphSections.some((s) => options.sections.has(s as Section))) {
       for (const size of options.sizes) {
         const result: Record<string, unknown> = { entities: size };

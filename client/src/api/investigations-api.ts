@@ -3,7 +3,11 @@
  * (docs/investigations.md). Sent through the API module's `request`, so they carry the tab's
  * token and fail with the same ApiError messages.
  */
-import type { SavedQuery, Canvas as StoredCanvas } from '../../../server/model/investigation';
+import type {
+  SavedQuery,
+  Canvas as StoredCanvas,
+  InvestigationWrite as StoredWrite,
+} from '../../../server/model/investigation';
 import {
   ENTITY_FIELDS,
   LINK_FIELDS,
@@ -77,13 +81,8 @@ const CANVAS_FIELDS = `canvas {
 }`;
 const NOTE_FIELDS = 'id target targetId markdown html author createdAt updatedAt';
 
-export interface InvestigationWrite {
-  id: string | null;
-  version: number | null;
-  title: string;
-  description: string | null;
-  canvas: Canvas;
-}
+/** saveInvestigation's input: without an id it creates, with one it needs the version read. */
+export type InvestigationWrite = Omit<StoredWrite, 'canvas'> & { canvas: Canvas };
 
 export function createInvestigationsApi(api: ThreadlineApi) {
   const { request } = api;
