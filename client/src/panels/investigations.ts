@@ -3,9 +3,10 @@
  * and delete saved investigations, the access token, "N changes since you last opened this",
  * saved GraphQL queries sent to the canvas, notes (ui/notes-panel.ts) and the evidence report.
  * The conversions are pure (state/investigation-canvas.ts, state/query-result.ts,
- * state/changes-summary.ts); this module talks to the API and the canvas.
+ * state/changes-summary.ts); this module talks to the API and the canvas. Mounted from app.ts's
+ * PANELS like any feature panel (docs/client.md, "Adding a panel").
  */
-import { ApiError, type ThreadlineApi } from '../api/graphql-api';
+import { ApiError } from '../api/graphql-api';
 import {
   type Change,
   createInvestigationsApi,
@@ -13,6 +14,7 @@ import {
   type SavedQuery,
 } from '../api/investigations-api';
 import type { EntitySummary, LinkRecord } from '../api/types';
+import type { ExplorerContext } from '../controllers/context';
 import {
   changedIds,
   changesBadgeText,
@@ -20,30 +22,13 @@ import {
   lastOpened,
   rememberOpened,
 } from '../state/changes-summary';
-import { addToStore, type GraphStore, type UndoStack } from '../state/graph-store';
+import { addToStore } from '../state/graph-store';
 import { canvasFromView, savedPathsAnswer, viewFromCanvas } from '../state/investigation-canvas';
 import { idsInAnswer, parseVariables } from '../state/query-result';
-import type { LayoutName } from '../state/url-state';
-import { clearPath, showPaths, type ViewModel } from '../state/view';
-import type { Activity } from './activity';
-import type { Canvas as CanvasView } from './canvas';
-import { byId, h, replaceChildren } from './dom';
-import { createNotesPanel } from './notes-panel';
-import { createTokenField } from './token-field';
-
-/** What the panel needs from the explorer; app.ts passes its own objects and functions. */
-export interface InvestigationHooks {
-  api: ThreadlineApi;
-  activity: Activity;
-  store: GraphStore;
-  view: ViewModel;
-  canvas: CanvasView;
-  undo: UndoStack;
-  details: HTMLElement;
-  refresh(): void;
-  clearSelection(): void;
-  setLayoutChoice(name: LayoutName): void;
-}
+import { clearPath, showPaths } from '../state/view';
+import { byId, h, replaceChildren } from '../ui/dom';
+import { createNotesPanel } from '../ui/notes-panel';
+import { createTokenField } from '../ui/token-field';
 
 interface Current {
   id: string;
@@ -77,8 +62,8 @@ function writeProblem(error: unknown): string {
   return `Failed: ${error instanceof Error ? error.message : String(error)}.`;
 }
 
-export function createInvestigationsPanel(hooks: InvestigationHooks): void {
-  const { api, activity, store, view, canvas } = hooks;
+export function mountInvestigations(ctx: ExplorerContext): void {
+  const { api, activity, store, view, canvas } = ctx;
   const investigations = createInvestigationsApi(api);
   const root = byId('investigations');
   let current: Current | null = null;
@@ -210,7 +195,7 @@ export function createInvestigationsPanel(hooks: InvestigationHooks): void {
     h('details', { class: 'subsection' }, h('summary', {}, 'Access token'), token.element),
   );
 
-  const notes = createNotesPanel(hooks.details, view, investigations, {
+  const notes = createNotesPanel(byId('details'), view, investigations, {
     investigationId: () => current?.id ?? null,
     write: (label, work, where) => write(label, work, where),
   });
@@ -436,7 +421,7 @@ export function createInvestigationsPanel(hooks: InvestigationHooks): void {
     store.entities.clear();
     store.links.clear();
     store.more.clear();
-    hooks.undo.clear();
+    ctx.undo.clear();
     clearPath(view, true);
     view.selected = null;
     view.pinned.clear();
@@ -450,10 +435,11 @@ export function createInvestigationsPanel(hooks: InvestigationHooks): void {
     filters.asOf = state.asOf;
     filters.asOfTo = state.asOfTo;
     view.layout = state.layout;
-    hooks.setLayoutChoice(state.layout);
+    // The toolbar's choice shows the view's layout (as reopening a shared link does).
+    byId<HTMLSelectElement>('layout').value = state.layout;
     addToStore(store, 'Open investigation', { entities: opened.entities, links: opened.links });
-    hooks.clearSelection();
-    hooks.refresh();
+    ctx.actions.clearSelection();
+    ctx.refresh();
     // Positions first, pins after: a pinned (locked) node is not moved.
     canvas.place(state.positions);
     for (const pinnedId of restored.pinned) {
@@ -462,7 +448,7 @@ export function createInvestigationsPanel(hooks: InvestigationHooks): void {
     }
     const paths = savedPathsAnswer(restored.paths, store.entities, store.links, filters);
     if (paths) showPaths(view, paths.query, paths.answer, paths.step);
-    hooks.refresh();
+    ctx.refresh();
     if (restored.viewport) canvas.cy.viewport(restored.viewport);
     else canvas.fit();
 
@@ -602,8 +588,8 @@ export function createInvestigationsPanel(hooks: InvestigationHooks): void {
 
   function addAndHighlight(label: string, entities: EntitySummary[], links: LinkRecord[]) {
     const change = addToStore(store, label, { entities, links });
-    hooks.undo.push(change);
-    hooks.refresh();
+    ctx.undo.push(change);
+    ctx.refresh();
     if (change.entityIds.length)
       canvas.fit(new Set([...change.entityIds, ...entities.map((e) => e.id)]));
   }
