@@ -345,6 +345,9 @@ function problemsIn(sizes: readonly Record<string, unknown>[]): string[] {
       if (r.mismatches || r.errors)
         problems.push(`${at}, ${r.variant}: ${r.mismatches} different answers, ${r.errors} errors`);
     }
+    for (const r of (size.changes ?? []) as Counts[]) {
+      if (r.error) problems.push(`${at}, changes radius ${r.radius} ${r.case}: ${r.error}`);
+    }
     for (const r of (size.library ?? []) as Counts[]) {
       if (r.mismatches) problems.push(`${at}, ${r.query}: ${r.mismatches} different answers`);
     }

@@ -40,25 +40,33 @@ export async function measureChanges(options: ChangesOptions) {
     ] as const) {
       const call = (watched: readonly string[]) =>
         changesAround(db, { since, today, watched, investigation: null, radius, limit: 1001 });
-      for (let i = 0; i < options.warmup; i++) await call(canvases[i % canvases.length] ?? []);
-      const byRepeat: number[][] = [];
-      const rows: number[] = [];
-      for (let r = 0; r < options.repeats; r++) {
-        const samples: number[] = [];
-        for (const watched of canvases) {
-          const started = performance.now();
-          const answer = await call(watched);
-          samples.push(performance.now() - started);
-          rows.push(answer.length);
+      // A failure (e.g. the transaction memory limit at radius 3) is a result too: recorded,
+      // and the other cases still run.
+      try {
+        for (let i = 0; i < options.warmup; i++) await call(canvases[i % canvases.length] ?? []);
+        const byRepeat: number[][] = [];
+        const rows: number[] = [];
+        for (let r = 0; r < options.repeats; r++) {
+          const samples: number[] = [];
+          for (const watched of canvases) {
+            const started = performance.now();
+            const answer = await call(watched);
+            samples.push(performance.now() - started);
+            rows.push(answer.length);
+          }
+          byRepeat.push(samples);
         }
-        byRepeat.push(samples);
+        const summary = summarize(byRepeat);
+        const meanRows = round(rows.reduce((a, b) => a + b, 0) / Math.max(rows.length, 1), 0);
+        options.log(
+          `changes radius ${radius}, ${label}: p50 ${summary.p50} ms, p95 ${summary.p95} ms, ${meanRows} rows on average`,
+        );
+        results.push({ radius, case: label, watched: options.watched, ...summary, meanRows });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        options.log(`changes radius ${radius}, ${label}: FAILED (${message})`);
+        results.push({ radius, case: label, watched: options.watched, error: message });
       }
-      const summary = summarize(byRepeat);
-      const meanRows = round(rows.reduce((a, b) => a + b, 0) / Math.max(rows.length, 1), 0);
-      options.log(
-        `changes radius ${radius}, ${label}: p50 ${summary.p50} ms, p95 ${summary.p95} ms, ${meanRows} rows on average`,
-      );
-      results.push({ radius, case: label, watched: options.watched, ...summary, meanRows });
     }
   }
   return results;
