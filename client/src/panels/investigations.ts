@@ -401,6 +401,15 @@ export function mountInvestigations(ctx: ExplorerContext): void {
   // ---------- opening ----------
 
   async function open(id: string) {
+    // Another canvas would be replaced (Undo cannot bring it back): ask first.
+    if (
+      store.entities.size > 0 &&
+      current?.id !== id &&
+      !confirm(
+        'Opening an investigation replaces the canvas. Save this one first if you need it. Open anyway?',
+      )
+    )
+      return;
     const started = performance.now();
     const opened = await activity.track('Opening the investigation', (signal) =>
       investigations.open(id, signal),
