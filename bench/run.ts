@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client,analytics,bulk,identities]
+ * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client,analytics,bulk,identities,changes]
  *   [--pairs 200] [--repeats 3] [--warmup 20] [--seconds 20] [--client-sizes 2k,5k]
  *   [--import-rows 50k] [--analytics-sizes 100k] [--bulk-rows 1m] [--group-by-type]
  *   [--out bench/results/<name>.json]`
@@ -19,6 +19,7 @@ import { startBenchDatabase } from './lib/bench-database';
 import { overheadVariants, type Pair } from './lib/queries';
 import { startServers } from './lib/server-process';
 import { round } from './lib/stats';
+import { measureChanges } from './sections/changes';
 import { measureClient } from './sections/client';
 import { joinEntities, measureIdentities } from './sections/identities';
 import { compareWithLibrary } from './sections/library';
@@ -36,6 +37,7 @@ const SECTIONS = [
   'analytics',
   'bulk',
   'identities',
+  'changes',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -95,7 +97,10 @@ function parseArgs(argv: string[]): Options {
       );
   }
   const sections = new Set(
-    (flags.get('sections') ?? (smoke ? 'overhead,profile,library,throughput' : SECTIONS.join(',')))
+    (
+      flags.get('sections') ??
+      (smoke ? 'overhead,profile,library,throughput,changes' : SECTIONS.join(','))
+    )
       .split(',')
       .map((s) => s.trim()),
   );
@@ -195,6 +200,7 @@ async function runSize(
   // Heap and page cache sized for the largest graph we load; the machine has 24 GiB.
   const bench = await startBenchDatabase({ heap: '2g', pageCache: '2g', log });
   try {
+    const beforeImport = new Date().toISOString();
     const started = performance.now();
     const summary = await runImport(bench.db, {
       file: graph.csvFile,
@@ -252,6 +258,23 @@ async function runSize(
         "MATCH (e:Entity) WHERE e.id STARTS WITH 'bench:e:' RETURN e.name AS name ORDER BY e.id LIMIT 500",
       )
     ).flatMap((r) => r.name.split(' ').filter((w) => /^[A-Z][a-z]+$/.test(w) && w.length > 4));
+
+    if (options.sections.has('changes')) {
+      log("-- changes around a canvas of 20 entities (the API's statement, direct)");
+      result.changes = await measureChanges({
+        db: bench.db,
+        ids,
+        beforeImport,
+        random: seededRandom(11),
+        watched: 20,
+        canvases: options.smoke ? 3 : 20,
+        warmup: options.smoke ? 1 : 5,
+        repeats: options.repeats,
+        radii: options.smoke ? [2] : [1, 2, 3],
+        log,
+      });
+      save();
+    }
 
     const variants = overheadVariants();
     const servers = await startServers(bench.uri, bench.password);
@@ -345,6 +368,9 @@ function problemsIn(sizes: readonly Record<string, unknown>[]): string[] {
       if (r.mismatches || r.errors)
         problems.push(`${at}, ${r.variant}: ${r.mismatches} different answers, ${r.errors} errors`);
     }
+    for (const r of (size.changes ?? []) as Counts[]) {
+      if (r.error) problems.push(`${at}, changes radius ${r.radius} ${r.case}: ${r.error}`);
+    }
     for (const r of (size.library ?? []) as Counts[]) {
       if (r.mismatches) problems.push(`${at}, ${r.query}: ${r.mismatches} different answers`);
     }
@@ -375,7 +401,7 @@ async function main(): Promise<void> {
     writeFileSync(options.out, `${JSON.stringify(report, null, 1)}\n`);
   };
   try {
-    const graphSections = ['overhead', 'profile', 'library', 'throughput', 'identities'];
+    const graphSections = ['overhead', 'profile', 'library', 'throughput', 'identities', 'changes'];
     if (graphSections.some((s) => options.sections.has(s as Section))) {
       for (const size of options.sizes) {
         const result: Record<string, unknown> = { entities: size };

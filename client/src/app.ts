@@ -16,13 +16,18 @@ import { createPaths } from './controllers/paths';
 import { restoreFromAddress } from './controllers/restore';
 import { createSelection } from './controllers/selection';
 import { mountCanvasSummary } from './panels/canvas-summary';
+import { mountInvestigations } from './panels/investigations';
 import { mountStartingPoints } from './panels/starting-points';
 import { byId } from './ui/dom';
 import { renderLegend } from './ui/legend';
 import { createSearchBox } from './ui/search-box';
 
 /** Feature panels, mounted in this order; each exports `mountX(ctx)` (docs/client.md). */
-const PANELS: readonly PanelMount[] = [mountStartingPoints, mountCanvasSummary];
+const PANELS: readonly PanelMount[] = [
+  mountStartingPoints,
+  mountCanvasSummary,
+  mountInvestigations,
+];
 
 export function startExplorer(): void {
   const core = createExplorerCore({

@@ -37,16 +37,16 @@ export const RESTORE_BATCH_SIZE = 10;
 /** Links read per entity for the details panel and for restoring a view (the API's maximum). */
 const LINKS_PER_ENTITY = 200;
 
-const ENTITY_FIELDS = `fragment EntityFields on Entity { id name kind aliases description degree }`;
+export const ENTITY_FIELDS = `fragment EntityFields on Entity { id name kind aliases description degree }`;
 // Citation fields are written out, not a nested fragment: the API's depth limit counts each
 // fragment spread as a level.
 const CITATION_FIELDS = 'excerpt locator source { id title url publisher }';
-const LINK_FIELDS = `fragment LinkFields on Link {
+export const LINK_FIELDS = `fragment LinkFields on Link {
   id type from { id } to { id } since until on status note role reason program amount currency
   field purpose share relation citations { ${CITATION_FIELDS} }
 }`;
 
-interface RawEntity {
+export interface RawEntity {
   id: string;
   name: string;
   kind: EntityKind;
@@ -55,9 +55,12 @@ interface RawEntity {
   degree: number;
 }
 
-type RawLink = Omit<LinkRecord, 'from' | 'to'> & { from: { id: string }; to: { id: string } };
+export type RawLink = Omit<LinkRecord, 'from' | 'to'> & {
+  from: { id: string };
+  to: { id: string };
+};
 
-function toSummary(raw: RawEntity): EntitySummary {
+export function toSummary(raw: RawEntity): EntitySummary {
   return {
     id: raw.id,
     name: raw.name,
@@ -68,7 +71,7 @@ function toSummary(raw: RawEntity): EntitySummary {
   };
 }
 
-function toLink(raw: RawLink): LinkRecord {
+export function toLink(raw: RawLink): LinkRecord {
   return { ...raw, from: raw.from.id, to: raw.to.id, citations: raw.citations ?? [] };
 }
 
@@ -138,6 +141,12 @@ export function createApi(options: ApiOptions = {}) {
   }
 
   return {
+    /**
+     * Any GraphQL operation, answered or refused like the others (the investigations module's
+     * operations, and a researcher's own saved queries).
+     */
+    request,
+
     /** Suggestions for the search box: names and aliases, prefix and fuzzy. */
     async search(text: string, signal?: AbortSignal, first = 8): Promise<SearchSuggestion[]> {
       const data = await request<{ search: { score: number; entity: RawEntity }[] }>(

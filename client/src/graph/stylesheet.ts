@@ -9,6 +9,9 @@ import { KIND_STYLES, STATUS_STYLES } from './kind-style';
 /** Colour of a highlighted path; dark so it stands out in greyscale too. */
 export const PATH_COLOR = '#111827';
 export const SELECTION_COLOR = '#0b63ce';
+/** Investigations: changes since the last opening (amber glow), a saved query's answer (violet). */
+export const CHANGED_COLOR = '#f59e0b';
+export const QUERY_COLOR = '#7c3aed';
 
 /** Below this on-screen font size labels are not drawn (zoomed out, large graphs). */
 export const MIN_ZOOMED_FONT_SIZE = 7;
@@ -167,6 +170,23 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
         color: PATH_COLOR,
         'z-index': 10,
       },
+    },
+    // Investigations (issue 20): what changed since the last opening, and a query's answer.
+    {
+      selector: 'node.changed',
+      style: { 'underlay-color': CHANGED_COLOR, 'underlay-opacity': 0.45, 'underlay-padding': 9 },
+    },
+    {
+      selector: 'edge.changed',
+      style: { 'underlay-color': CHANGED_COLOR, 'underlay-opacity': 0.45, 'underlay-padding': 5 },
+    },
+    {
+      selector: 'node.query-hit',
+      style: { 'border-width': 4, 'border-color': QUERY_COLOR, opacity: 1 },
+    },
+    {
+      selector: 'edge.query-hit',
+      style: { width: 4, 'line-color': QUERY_COLOR, 'target-arrow-color': QUERY_COLOR, opacity: 1 },
     },
     // A path link that was not valid on the as-of date stays on the path, but visibly faded.
     { selector: 'edge.on-path.out-of-date', style: { opacity: 0.35 } },
