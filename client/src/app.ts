@@ -47,6 +47,7 @@ import {
   togglePinned,
 } from './state/view';
 import { createActivity } from './ui/activity';
+import { mountAnalyticsPanel } from './ui/analytics-panel';
 import { createCanvas } from './ui/canvas';
 import { renderEntity, renderLink, renderLoading, renderPlaceholder } from './ui/details-panel';
 import { byId, h, replaceChildren, shapeIcon } from './ui/dom';
@@ -54,6 +55,7 @@ import { captionedPng } from './ui/export-png';
 import { createFilterPanel } from './ui/filter-panel';
 import { renderLegend } from './ui/legend';
 import { createPathPanel, type NoPathHints } from './ui/path-panel';
+import { mountReviewPanel } from './ui/review-panel';
 import { createSearchBox } from './ui/search-box';
 
 /** Neighbours shown per expansion before "+N more". */
@@ -138,6 +140,18 @@ export function startExplorer(): void {
     },
   });
   renderLegend(byId('legend'));
+
+  // ---------- panels of their own: who matters (analytics), possible duplicates (review) ----------
+  const panelHost = {
+    api,
+    cy: canvas.cy,
+    canvasEntityIds: () => canvas.entityIds(),
+    selectEntity: (id: string) => void selectEntity(id),
+    showEntity: (id: string, name: string) => void addEntity(id, name),
+    fit: (ids: ReadonlySet<string>) => canvas.fit(ids),
+  };
+  mountAnalyticsPanel(panelHost);
+  mountReviewPanel(panelHost);
 
   // ---------- toolbar ----------
   const layoutSelect = byId<HTMLSelectElement>('layout');

@@ -37,16 +37,16 @@ export const RESTORE_BATCH_SIZE = 10;
 /** Links read per entity for the details panel and for restoring a view (the API's maximum). */
 const LINKS_PER_ENTITY = 200;
 
-const ENTITY_FIELDS = `fragment EntityFields on Entity { id name kind aliases description degree }`;
+export const ENTITY_FIELDS = `fragment EntityFields on Entity { id name kind aliases description degree }`;
 // Citation fields are written out, not a nested fragment: the API's depth limit counts each
 // fragment spread as a level.
-const CITATION_FIELDS = 'excerpt locator source { id title url publisher }';
+export const CITATION_FIELDS = 'excerpt locator source { id title url publisher }';
 const LINK_FIELDS = `fragment LinkFields on Link {
   id type from { id } to { id } since until on status note role reason program amount currency
   field purpose share relation citations { ${CITATION_FIELDS} }
 }`;
 
-interface RawEntity {
+export interface RawEntity {
   id: string;
   name: string;
   kind: EntityKind;
@@ -57,7 +57,7 @@ interface RawEntity {
 
 type RawLink = Omit<LinkRecord, 'from' | 'to'> & { from: { id: string }; to: { id: string } };
 
-function toSummary(raw: RawEntity): EntitySummary {
+export function toSummary(raw: RawEntity): EntitySummary {
   return {
     id: raw.id,
     name: raw.name,
@@ -138,6 +138,9 @@ export function createApi(options: ApiOptions = {}) {
   }
 
   return {
+    /** Sends one operation; for the api/ modules of single features (matching, analytics). */
+    request,
+
     /** Suggestions for the search box: names and aliases, prefix and fuzzy. */
     async search(text: string, signal?: AbortSignal, first = 8): Promise<SearchSuggestion[]> {
       const data = await request<{ search: { score: number; entity: RawEntity }[] }>(
