@@ -157,15 +157,24 @@ export function mountAnalyticsPanel(host: AnalyticsHost): void {
           byCommunity ? communityOf(groups) : null,
         )
       : new Map();
+    let removed = false;
     host.cy.batch(() => {
       host.cy.nodes().forEach((node: NodeSingular) => {
         const look = looks.get(node.id());
-        if (look?.size === undefined) node.removeData('scoreSize');
-        else node.data('scoreSize', look.size);
-        if (look?.color === undefined) node.removeData('scoreColor');
-        else node.data('scoreColor', look.color);
+        for (const [field, value] of [
+          ['scoreSize', look?.size],
+          ['scoreColor', look?.color],
+        ] as const) {
+          if (value !== undefined) node.data(field, value);
+          else if (node.data(field) !== undefined) {
+            node.removeData(field);
+            removed = true;
+          }
+        }
       });
     });
+    // Removing data does not restyle by itself: the `node[scoreSize]` rules must let go.
+    if (removed) host.cy.style().update();
     render();
   }
 

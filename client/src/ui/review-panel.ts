@@ -31,7 +31,7 @@ import {
   restoreLast,
 } from '../state/review-queue';
 import { byId, h, replaceChildren, shapeIcon } from './dom';
-import { createTokenBox, type TokenBox } from './token-box';
+import { createTokenBox, type TokenBox, type TokenState } from './token-box';
 import './review-panel.css';
 
 export interface ReviewHost {
@@ -91,8 +91,8 @@ export function mountReviewPanel(host: ReviewHost): void {
   const loaded = new Map<string, [ReviewRecord, ReviewRecord]>();
 
   const tokenBoxes: TokenBox[] = [];
-  const onTokenChange = () => {
-    for (const box of tokenBoxes) box.render();
+  const onTokenChange = (state: TokenState) => {
+    for (const box of tokenBoxes) box.show(state);
   };
   const check = (token: string) => checkWriteToken(token);
 
@@ -183,34 +183,38 @@ export function mountReviewPanel(host: ReviewHost): void {
   const dialogTokenBox = createTokenBox(dialogToken, check, onTokenChange);
   tokenBoxes.push(dialogTokenBox);
   for (const box of tokenBoxes) box.render();
+  if (dialogTokenBox.state === 'unchecked') void dialogTokenBox.recheck();
 
-  dialog.addEventListener('keydown', (event) => {
-    // The explorer's own single-key shortcuts must not fire behind the dialog.
-    event.stopPropagation();
-    const typing =
-      event.target instanceof HTMLInputElement ||
-      event.target instanceof HTMLTextAreaElement ||
-      event.target instanceof HTMLSelectElement;
-    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
-    const decision = decisionForKey(event.key);
-    if (decision) {
+  // On the document, before the explorer's own listener: the dialog redraws its buttons, so
+  // focus often falls back to the body, and the explorer's single-key shortcuts (n, p, f, …)
+  // must not act behind the dialog.
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (!dialog.open) return;
+      const typing =
+        event.target instanceof HTMLInputElement ||
+        event.target instanceof HTMLTextAreaElement ||
+        event.target instanceof HTMLSelectElement;
+      if (typing) return;
+      event.stopPropagation();
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const decision = decisionForKey(event.key);
+      const key = event.key.toLowerCase();
+      if (decision) void decide(decision);
+      else if (key === 'arrowright' || key === 'j') step(1);
+      else if (key === 'arrowleft' || key === 'k') step(-1);
+      else if (key === 'z') void undoLast();
+      else return;
       event.preventDefault();
-      void decide(decision);
-      return;
-    }
-    const key = event.key.toLowerCase();
-    if (key === 'arrowright' || key === 'j') step(1);
-    else if (key === 'arrowleft' || key === 'k') step(-1);
-    else if (key === 'z') void undoLast();
-    else return;
-    event.preventDefault();
-  });
+    },
+    { capture: true },
+  );
 
   async function open(which: Scope) {
     scope = which;
     if (!dialog.open) dialog.showModal();
     dialog.focus();
-    if (dialogTokenBox.state === 'unchecked') void dialogTokenBox.recheck().then(onTokenChange);
     await load();
   }
 

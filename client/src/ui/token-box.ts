@@ -14,8 +14,8 @@ export interface TokenBox {
   readonly state: TokenState;
   /** Checks the stored token with the server (once per call) and redraws. */
   recheck(): Promise<void>;
-  /** Says why a write was refused, next to the field. */
-  refused(text: string): void;
+  /** Shows a state another box (or a check elsewhere) found, without reporting it back. */
+  show(state: TokenState): void;
   render(): void;
 }
 
@@ -151,8 +151,8 @@ export function createTokenBox(
         // Unreachable server: keep what we knew; the next write will say why it failed.
       }
     },
-    refused(text) {
-      message = { text, error: true };
+    show(next) {
+      state = next;
       render();
     },
     render,
