@@ -6,7 +6,8 @@
  * judges SAME from the keyboard, sees the joined records and splits them, and judges a pair
  * DIFFERENT so it leaves the queue. Analytics: sizes and colours follow the API's ranks, the
  * list follows its order, communities colour alike; without Graph Data Science the section
- * stays hidden. THREADLINE_UPDATE_SCREENSHOT=1 rewrites docs/screenshots/review-panel.png.
+ * stays hidden. THREADLINE_UPDATE_SCREENSHOT=1 rewrites docs/screenshots/review-panel.png and
+ * who-matters.png.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ requireChromiumUnlessLocal('e2e-review');
 
 const SHOTS = new URL('../../test-results/e2e/', import.meta.url);
 const README_SHOT = new URL('../../docs/screenshots/review-panel.png', import.meta.url);
+const ANALYTICS_SHOT = new URL('../../docs/screenshots/who-matters.png', import.meta.url);
 const HUAWEI_889 = recordId('section_889', 'Huawei Technologies Company');
 const HUAWEI_1260H = recordId('dod_1260h', 'Huawei Technologies Co., Ltd.');
 
@@ -268,12 +270,15 @@ describe.skipIf(!chromiumAvailable())('the review panel in Chromium', () => {
     if (!process.env.THREADLINE_UPDATE_SCREENSHOT) return;
     await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 1280, height: 800 });
-    const dahua = recordId('section_889', 'Dahua Technology Company');
-    await openView(page, running.url, `e=${encodeURIComponent(dahua)}`);
+    // A look-alike that is a different body: the features against it show in red.
+    const smic = recordId('section_5949', 'Semiconductor Manufacturing International Corporation');
+    await openView(page, running.url, `e=${encodeURIComponent(smic)}`);
     await page.click('#review-section > summary');
     await page.click('#review-canvas');
     await page.waitForSelector('.review-record[data-side="b"] .review-sources');
     await page.locator('#review-dialog h2').click();
+    await page.keyboard.press('j');
+    await page.waitForSelector('.review-record[data-side="b"] .review-sources');
     mkdirSync(new URL('.', README_SHOT), { recursive: true });
     await page.screenshot({ path: README_SHOT.pathname });
     await page.setViewportSize({ width: 1400, height: 900 });
@@ -349,6 +354,14 @@ describe.skipIf(!chromiumAvailable())('who matters here, in Chromium', () => {
       }
     }
     await page.screenshot({ path: new URL('analytics-01-pagerank.png', SHOTS).pathname });
+    if (process.env.THREADLINE_UPDATE_SCREENSHOT) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.click('#fit');
+      await page.locator('#who-matters').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: ANALYTICS_SHOT.pathname });
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
   });
 
   it('follows another measure: the list is the API’s degree ranking', async () => {

@@ -132,7 +132,10 @@ export function createMatchingApi(api: ThreadlineApi) {
       };
     },
 
-    /** Each entity's own candidates (several entities per request), as one list per entity. */
+    /**
+     * Each entity's own candidates (several entities per request), as one list per entity. An
+     * entity no longer in the graph (deleted or merged meanwhile) gets an empty list.
+     */
     async candidatesOf(
       entityIds: readonly string[],
       options: { minScore: number; first: number },
@@ -156,14 +159,25 @@ export function createMatchingApi(api: ThreadlineApi) {
         batch.forEach((id, i) => {
           variables[`id${i}`] = id;
         });
-        const data = await api.request<Record<string, { edges: { node: RawCandidate }[] }>>(
-          `query CanvasCandidates(${params}, $minScore: Float, $first: Int) { ${fields} } ${ENTITY_FIELDS}`,
-          variables,
-          signal,
-        );
-        batch.forEach((_, i) => {
-          lists.push((data[`c${i}`]?.edges ?? []).map((edge) => toCandidate(edge.node)));
-        });
+        const query = `query CanvasCandidates(${params}, $minScore: Float, $first: Int) { ${fields} } ${ENTITY_FIELDS}`;
+        try {
+          const data = await api.request<Record<string, { edges: { node: RawCandidate }[] }>>(
+            query,
+            variables,
+            signal,
+          );
+          batch.forEach((_, i) => {
+            lists.push((data[`c${i}`]?.edges ?? []).map((edge) => toCandidate(edge.node)));
+          });
+        } catch (error) {
+          // One unknown id fails the whole batch: ask for the batch's entities one by one.
+          if (!(error instanceof ApiError) || error.code !== 'NOT_FOUND') throw error;
+          if (batch.length === 1) {
+            lists.push([]);
+            continue;
+          }
+          for (const id of batch) lists.push(...(await this.candidatesOf([id], options, signal)));
+        }
       }
       return lists;
     },

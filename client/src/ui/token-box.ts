@@ -7,6 +7,20 @@ import { readAccessToken, writeAccessToken } from '../api/access-token';
 import type { TokenCheck } from '../api/matching-types';
 import { h, replaceChildren } from './dom';
 
+/**
+ * What is wrong with a typed token, or null. Tokens travel in an HTTP header, which takes no
+ * accents or spaces (the browser would refuse to send it); the server's are 16 or more
+ * characters (server/config.ts).
+ */
+export function tokenProblem(token: string): string | null {
+  if (!token) return 'Type or paste a token first.';
+  if (!/^[\x21-\x7e]+$/.test(token))
+    return 'A token has only letters, digits and ASCII signs: no spaces, accents or other characters.';
+  if (token.length < 16)
+    return 'That is too short for a token of this server (16 characters or more).';
+  return null;
+}
+
 /** null: no token in this tab; 'unchecked': one is stored but not checked yet. */
 export type TokenState = TokenCheck | 'unchecked' | null;
 
@@ -43,8 +57,9 @@ export function createTokenBox(
 
   async function save(input: HTMLInputElement) {
     const token = input.value.trim();
-    if (!token) {
-      message = { text: 'Type or paste a token first.', error: true };
+    const problem = tokenProblem(token);
+    if (problem) {
+      message = { text: problem, error: true };
       render();
       return;
     }
