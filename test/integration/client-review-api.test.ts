@@ -67,9 +67,9 @@ describe('the review operations against the real API', () => {
   });
 
   it('tells a write token from a read token and from one the server does not know', async () => {
-    expect(await checkWriteToken(WRITE_TOKEN, endpoint)).toBe('write');
-    expect(await checkWriteToken(READ_TOKEN, endpoint)).toBe('read-only');
-    expect(await checkWriteToken('an-unknown-token-0123456789', endpoint)).toBe('unknown');
+    expect(await checkWriteToken(WRITE_TOKEN, { endpoint })).toBe('write');
+    expect(await checkWriteToken(READ_TOKEN, { endpoint })).toBe('read-only');
+    expect(await checkWriteToken('an-unknown-token-0123456789', { endpoint })).toBe('unknown');
     // The probe changed nothing: no judgement exists.
     const matching = createMatchingApi(createApi({ endpoint }));
     expect(await matching.joinedRecordIds()).toEqual(new Set());

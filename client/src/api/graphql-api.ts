@@ -329,12 +329,22 @@ const SHARED_FIELDS = new Set([
   'links',
 ]);
 
-function toDetails(raw: EntityDetailsRaw): EntityDetails {
+/** The kind-specific fields that are set, e.g. { founded: '2010' }: all but the shared ones and `also`. */
+export function kindProperties(
+  raw: Record<string, unknown>,
+  also: readonly string[] = [],
+): Record<string, string> {
   const properties: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (SHARED_FIELDS.has(key) || value === null || value === undefined) continue;
+    if (SHARED_FIELDS.has(key) || also.includes(key) || value === null || value === undefined)
+      continue;
     properties[key] = String(value);
   }
+  return properties;
+}
+
+function toDetails(raw: EntityDetailsRaw): EntityDetails {
+  const properties = kindProperties(raw);
   const neighbours = new Map<string, EntitySummary>();
   for (const link of raw.links) {
     for (const end of [link.from, link.to]) {

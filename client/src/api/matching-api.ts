@@ -3,11 +3,13 @@
  * side by side, judgements and their undo, identities, and a check of the write token. Sent
  * through graphql-api's `request`, so errors read the same as everywhere else.
  */
-import { authorizationHeader } from './access-token';
 import {
   ApiError,
+  type ApiOptions,
   CITATION_FIELDS,
+  createApi,
   ENTITY_FIELDS,
+  kindProperties,
   type RawEntity,
   type ThreadlineApi,
   toSummary,
@@ -55,29 +57,12 @@ type RawRecord = RawEntity & {
   identity: { id: string; records: { id: string }[] } | null;
 } & Record<string, unknown>;
 
-const RECORD_SHARED = new Set([
-  'id',
-  'name',
-  'kind',
-  'aliases',
-  'description',
-  'degree',
-  'country',
-  'citations',
-  'links',
-  'identity',
-]);
-
 function toCandidate(raw: RawCandidate): MatchCandidate {
   return { ...raw, a: toSummary(raw.a), b: toSummary(raw.b) };
 }
 
 function toRecord(raw: RawRecord): ReviewRecord {
-  const properties: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (!RECORD_SHARED.has(key) && value !== null && value !== undefined)
-      properties[key] = String(value);
-  }
+  const properties = kindProperties(raw, ['identity']);
   return {
     ...toSummary(raw),
     country: raw.country ?? null,
@@ -278,35 +263,19 @@ export function createMatchingApi(api: ThreadlineApi) {
  */
 export async function checkWriteToken(
   token: string,
-  endpoint = '/graphql',
-  fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init),
+  options: Pick<ApiOptions, 'endpoint' | 'fetch'> = {},
 ): Promise<TokenCheck> {
-  let response: Response;
+  const probe = createApi({ ...options, token: () => token });
   try {
-    response = await fetchImpl(endpoint, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json',
-        ...authorizationHeader(token),
-      },
-      body: JSON.stringify({
-        query: 'mutation TokenCheck($id: ID!) { undoJudgement(id: $id) { id } }',
-        variables: { id: PROBE_ID },
-      }),
+    await probe.request('mutation TokenCheck($id: ID!) { undoJudgement(id: $id) { id } }', {
+      id: PROBE_ID,
     });
-  } catch {
-    throw new ApiError('the server could not be reached (network error)', 'NETWORK');
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.code === 'UNAUTHENTICATED') return 'unknown';
+    if (error.code === 'FORBIDDEN') return 'read-only';
+    if (error.code === 'NOT_FOUND') return 'write';
+    throw error;
   }
-  let code: string | undefined;
-  try {
-    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
-    code = body.errors?.[0]?.extensions?.code;
-  } catch {
-    throw new ApiError(`the server answered HTTP ${response.status} without a GraphQL result`);
-  }
-  if (code === 'UNAUTHENTICATED') return 'unknown';
-  if (code === 'FORBIDDEN') return 'read-only';
-  if (code === 'NOT_FOUND') return 'write';
-  throw new ApiError(`the server answered the token check unexpectedly (${code ?? 'no error'})`);
+  throw new ApiError('the server undid a judgement that cannot exist; the token check failed');
 }
