@@ -241,11 +241,20 @@ describe.skipIf(!chromiumAvailable())('the review panel in Chromium', () => {
     const count = Number(
       /of (\d+)/.exec((await page.locator('#review-progress').textContent()) ?? '')?.[1],
     );
-    await page.locator('#review-dialog h2').click(); // focus on the dialog, not a field
+    await page.fill('#review-note', 'a look-alike, not the same body');
+    await page.locator('#review-dialog h2').click(); // out of the field: keys judge again
     await page.keyboard.press('d');
     await page.waitForFunction(() =>
       document.querySelector('#review-message')?.textContent?.startsWith('Different:'),
     );
+    const recorded = await api<{ judgements: { decision: string; note: string | null }[] }>(
+      'query($entity: ID) { judgements(entity: $entity) { decision note } }',
+      { entity: before[0]?.a.id },
+    );
+    expect(recorded.judgements).toContainEqual({
+      decision: 'DIFFERENT',
+      note: 'a look-alike, not the same body',
+    });
     expect(await shownPair()).not.toBe(first);
     expect(await page.locator('#review-progress').textContent()).toContain(`of ${count - 1}`);
     const after = await candidatesOf(null, 200);

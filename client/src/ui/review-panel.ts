@@ -406,7 +406,16 @@ export function mountReviewPanel(host: ReviewHost): void {
       );
       return;
     }
+    // A note being typed survives a redraw of the same pair (its records arriving, say).
+    const typing = document.getElementById('review-note') as HTMLInputElement | null;
+    const kept = typing?.dataset.pair === shown.key ? typing : null;
+    const focused = kept !== null && document.activeElement === kept;
     replaceChildren(body, messageLine(), pairView(shown), decisionRow(shown), moreButton());
+    if (kept) {
+      const note = byId<HTMLInputElement>('review-note');
+      note.value = kept.value;
+      if (focused) note.focus();
+    }
   }
 
   function messageLine() {
@@ -602,9 +611,10 @@ export function mountReviewPanel(host: ReviewHost): void {
       h('label', { class: 'visually-hidden', for: 'review-note' }, 'Note'),
       h('input', {
         id: 'review-note',
+        'data-pair': pair.key,
         type: 'text',
         maxlength: 500,
-        placeholder: `Why (optional), e.g. "same address" — for ${pair.candidate.a.name}`,
+        placeholder: 'Note (optional): why, e.g. "same registration number"',
       }),
       h(
         'div',
