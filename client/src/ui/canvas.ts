@@ -2,8 +2,13 @@
  * The Cytoscape canvas: keeps it in step with the store, places new neighbours next to the
  * entity they came from, applies filters and path highlights, and reports user gestures.
  */
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { labelMargin } from '../graph/edge-label';
+import cytoscape, {
+  type Core,
+  type EdgeSingular,
+  type ElementDefinition,
+  type NodeSingular,
+} from 'cytoscape';
+import { type Box, placeEdgeLabel } from '../graph/edge-label';
 import { diffElements, isMoreElementId, MORE_PREFIX } from '../graph/elements';
 import { type Point, placeAround } from '../graph/placement';
 import { buildStylesheet, LARGE_GRAPH_ELEMENTS } from '../graph/stylesheet';
@@ -60,16 +65,44 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
   });
 
   let large = false;
-  /** Edge labels sit beside their line by its angle: recompute when nodes have moved. */
+  /**
+   * Edge labels sit beside their line by its angle, clear of node bodies and labels and of the
+   * labels placed before them (edge-label.ts): recompute when nodes have moved.
+   */
   function relabel() {
     if (large) return;
+    const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true };
+    const obstacles: Box[] = [];
+    cy.nodes(':visible').forEach((node) => {
+      obstacles.push(node.boundingBox({ includeLabels: false, includeOverlays: false }));
+      if (node.data('label'))
+        obstacles.push(node.boundingBox({ ...labelOnly, includeOverlays: false }));
+    });
+    const margins: [EdgeSingular, Point][] = [];
+    cy.edges(':visible').forEach((edge) => {
+      if (!edge.data('label')) return;
+      const box = edge.boundingBox({ ...labelOnly, includeOverlays: false });
+      const current = {
+        x: Number(edge.data('labelDx') ?? 0),
+        y: Number(edge.data('labelDy') ?? 0),
+      };
+      const placed = placeEdgeLabel(
+        {
+          source: edge.source().position(),
+          target: edge.target().position(),
+          centre: { x: (box.x1 + box.x2) / 2 - current.x, y: (box.y1 + box.y2) / 2 - current.y },
+          width: box.w,
+          height: box.h,
+        },
+        obstacles,
+      );
+      obstacles.push(placed.box);
+      margins.push([edge, placed.margin]);
+    });
     cy.batch(() => {
-      cy.edges().forEach((edge) => {
-        if (!edge.data('label')) return;
-        const m = labelMargin(edge.source().position(), edge.target().position());
+      for (const [edge, m] of margins)
         if (edge.data('labelDx') !== m.x || edge.data('labelDy') !== m.y)
           edge.data({ labelDx: m.x, labelDy: m.y });
-      });
     });
   }
   cy.on('layoutstop dragfree', relabel);
@@ -129,15 +162,21 @@ export function createCanvas(container: HTMLElement, events: CanvasEvents, useWe
     },
 
     applyVisibility(visibility: Visibility) {
+      let shownOrHidden = false;
       cy.batch(() => {
         cy.elements().forEach((element) => {
           // Only touch elements whose state changes: class changes restyle the element.
           const hidden = visibility.hidden.has(element.id());
-          if (element.hasClass('filtered') !== hidden) element.toggleClass('filtered', hidden);
+          if (element.hasClass('filtered') !== hidden) {
+            element.toggleClass('filtered', hidden);
+            shownOrHidden = true;
+          }
           const faded = visibility.outOfDate.has(element.id());
           if (element.hasClass('out-of-date') !== faded) element.toggleClass('out-of-date', faded);
         });
       });
+      // Labels keep clear of what is drawn: a node shown again may sit where a label went.
+      if (shownOrHidden) relabel();
     },
 
     /**

@@ -3,7 +3,7 @@
  * Science on the server), sizes or colours the nodes by it, colours them by community, and
  * lists the first ones. Hidden when the server has no Graph Data Science.
  */
-import type { Core, NodeSingular } from 'cytoscape';
+import type { NodeSingular } from 'cytoscape';
 import {
   ANALYTICS_UNAVAILABLE,
   CENTRALITY_MEASURES,
@@ -13,19 +13,12 @@ import {
   type EntityScore,
   MEASURE_LABELS,
 } from '../api/analytics-api';
-import { ApiError, type ThreadlineApi } from '../api/graphql-api';
+import { ApiError } from '../api/graphql-api';
+import type { ExplorerContext } from '../controllers/context';
 import { KIND_STYLES } from '../graph/kind-style';
 import { communityColor, communityOf, nodeLooks, type ScoreDisplay } from '../state/score-styles';
-import { byId, h, replaceChildren, shapeIcon } from './dom';
+import { byId, h, replaceChildren, shapeIcon } from '../ui/dom';
 import './analytics-panel.css';
-
-export interface AnalyticsHost {
-  api: ThreadlineApi;
-  cy: Core;
-  canvasEntityIds(): string[];
-  selectEntity(id: string): void;
-  fit(ids: ReadonlySet<string>): void;
-}
 
 /** Entities in the "Who matters here?" list. */
 export const WHO_MATTERS_SHOWN = 10;
@@ -39,8 +32,9 @@ const DISPLAY_LABELS: Record<ScoreDisplay | 'none', string> = {
   both: 'Size and colour by score',
 };
 
-export function mountAnalyticsPanel(host: AnalyticsHost): void {
-  const analytics = createAnalyticsApi(host.api);
+export function mountAnalyticsPanel(ctx: ExplorerContext): void {
+  const analytics = createAnalyticsApi(ctx.api);
+  const cy = ctx.canvas.cy;
   const section = byId<HTMLDetailsElement>('analytics-section');
   const container = byId('analytics');
   section.hidden = true;
@@ -106,7 +100,7 @@ export function mountAnalyticsPanel(host: AnalyticsHost): void {
 
   /** Asks the server for the scores (and communities) of the entities on the canvas. */
   async function rank() {
-    const ids = host.canvasEntityIds();
+    const ids = ctx.canvas.entityIds();
     active = true;
     const ticket = ++request;
     if (ids.length === 0) {
@@ -158,8 +152,8 @@ export function mountAnalyticsPanel(host: AnalyticsHost): void {
         )
       : new Map();
     let removed = false;
-    host.cy.batch(() => {
-      host.cy.nodes().forEach((node: NodeSingular) => {
+    cy.batch(() => {
+      cy.nodes().forEach((node: NodeSingular) => {
         const look = looks.get(node.id());
         for (const [field, value] of [
           ['scoreSize', look?.size],
@@ -174,7 +168,7 @@ export function mountAnalyticsPanel(host: AnalyticsHost): void {
       });
     });
     // Removing data does not restyle by itself: the `node[scoreSize]` rules must let go.
-    if (removed) host.cy.style().update();
+    if (removed) cy.style().update();
     render();
   }
 
@@ -222,7 +216,7 @@ export function mountAnalyticsPanel(host: AnalyticsHost): void {
                     {
                       type: 'button',
                       class: 'link-button',
-                      onclick: () => host.selectEntity(s.id),
+                      onclick: () => void ctx.actions.selectEntity(s.id),
                     },
                     shapeIcon(KIND_STYLES[s.kind].shape, KIND_STYLES[s.kind].color, 12),
                     ` ${s.name}`,
@@ -250,7 +244,7 @@ export function mountAnalyticsPanel(host: AnalyticsHost): void {
                       type: 'button',
                       class: 'link-button small',
                       title: 'Fit this community in view',
-                      onclick: () => host.fit(new Set(g.memberIds)),
+                      onclick: () => ctx.canvas.fit(new Set(g.memberIds)),
                     },
                     `${g.memberIds
                       .slice(0, 2)
@@ -267,7 +261,7 @@ export function mountAnalyticsPanel(host: AnalyticsHost): void {
 
   // The canvas changed while a ranking is shown: rank again, once it holds still.
   let pending: ReturnType<typeof setTimeout> | null = null;
-  host.cy.on('add remove', 'node', () => {
+  cy.on('add remove', 'node', () => {
     if (!active) return;
     if (pending) clearTimeout(pending);
     pending = setTimeout(() => void rank(), 600);

@@ -4,8 +4,8 @@
  * Unsure from the keyboard. Records joined by a SAME judgement get a double ring on the canvas;
  * selecting one shows its identity's records, and each SAME judgement can be split (undone).
  */
-import type { Core, NodeSingular } from 'cytoscape';
-import { ApiError, type ThreadlineApi } from '../api/graphql-api';
+import type { NodeSingular } from 'cytoscape';
+import { ApiError } from '../api/graphql-api';
 import { checkWriteToken, createMatchingApi } from '../api/matching-api';
 import type {
   Decision,
@@ -14,6 +14,7 @@ import type {
   MatchCandidate,
   ReviewRecord,
 } from '../api/matching-types';
+import type { ExplorerContext } from '../controllers/context';
 import { KIND_STYLES } from '../graph/kind-style';
 import {
   appendCandidates,
@@ -30,18 +31,9 @@ import {
   recordJudgement,
   restoreLast,
 } from '../state/review-queue';
-import { byId, h, replaceChildren, shapeIcon } from './dom';
-import { createTokenBox, type TokenBox, type TokenState } from './token-box';
+import { byId, h, replaceChildren, shapeIcon } from '../ui/dom';
+import { createTokenBox, type TokenBox, type TokenState } from '../ui/token-box';
 import './review-panel.css';
-
-export interface ReviewHost {
-  api: ThreadlineApi;
-  cy: Core;
-  /** Entity ids on the canvas. */
-  canvasEntityIds(): string[];
-  /** Adds an entity to the canvas (or selects it when it is there). */
-  showEntity(id: string, name: string): void;
-}
 
 type Scope = 'canvas' | 'graph';
 
@@ -74,8 +66,11 @@ export function refusalText(error: unknown): string {
   }
 }
 
-export function mountReviewPanel(host: ReviewHost): void {
-  const matching = createMatchingApi(host.api);
+export function mountReviewPanel(ctx: ExplorerContext): void {
+  const matching = createMatchingApi(ctx.api);
+  const cy = ctx.canvas.cy;
+  /** Adds an entity to the canvas (or selects it when it is there). */
+  const showEntity = (id: string, name: string) => void ctx.actions.addEntity(id, name);
   const section = byId('review');
   const dialog = byId<HTMLDialogElement>('review-dialog');
   const card = byId('identity-card');
@@ -227,7 +222,7 @@ export function mountReviewPanel(host: ReviewHost): void {
     render();
     try {
       if (scope === 'canvas') {
-        const ids = host.canvasEntityIds().slice(0, MAX_CANVAS_ENTITIES);
+        const ids = ctx.canvas.entityIds().slice(0, MAX_CANVAS_ENTITIES);
         const lists = ids.length
           ? await matching.candidatesOf(ids, { minScore, first: PER_ENTITY })
           : [];
@@ -582,7 +577,7 @@ export function mountReviewPanel(host: ReviewHost): void {
           class: 'link-button small',
           onclick: () => {
             dialog.close();
-            host.showEntity(record.id, record.name);
+            showEntity(record.id, record.name);
           },
         },
         'Show on the canvas',
@@ -650,29 +645,29 @@ export function mountReviewPanel(host: ReviewHost): void {
     } catch {
       return; // a failed read leaves the marks as they were; the next change retries
     }
-    host.cy.batch(() => {
-      host.cy.nodes().forEach((node) => {
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
         const is = joined.has(node.id());
         if (node.hasClass('joined') !== is) node.toggleClass('joined', is);
       });
     });
     if (!refreshCard) return;
-    const selected = host.cy.nodes(':selected');
+    const selected = cy.nodes(':selected');
     if (selected.nonempty()) void showIdentity(selected.first() as NodeSingular);
     else card.hidden = true;
   }
 
   let marking: ReturnType<typeof setTimeout> | null = null;
-  host.cy.on('add', 'node', (event) => {
+  cy.on('add', 'node', (event) => {
     const node = event.target as NodeSingular;
     if (joined.has(node.id())) node.addClass('joined');
     // New records may have been joined meanwhile (by another tab or person): read again, once.
     if (marking) clearTimeout(marking);
     marking = setTimeout(() => void markJoined(), 500);
   });
-  host.cy.on('select', 'node', (event) => void showIdentity(event.target as NodeSingular));
-  host.cy.on('unselect', 'node', () => {
-    if (host.cy.nodes(':selected').empty()) card.hidden = true;
+  cy.on('select', 'node', (event) => void showIdentity(event.target as NodeSingular));
+  cy.on('unselect', 'node', () => {
+    if (cy.nodes(':selected').empty()) card.hidden = true;
   });
 
   let identityRequest = 0;
@@ -748,7 +743,7 @@ export function mountReviewPanel(host: ReviewHost): void {
               {
                 type: 'button',
                 class: 'link-button',
-                onclick: () => host.showEntity(r.id, r.name),
+                onclick: () => showEntity(r.id, r.name),
               },
               r.name,
             ),
@@ -800,7 +795,7 @@ export function mountReviewPanel(host: ReviewHost): void {
       cardMessage = { text: `Splitting failed: ${refusalText(error)}`, error: true };
     }
     await markJoined(false);
-    const node = host.cy.getElementById(recordId);
+    const node = cy.getElementById(recordId);
     // Still joined through another judgement: show what is left; otherwise say it is split.
     if (node.nonempty() && node.hasClass('joined')) await showIdentity(node);
     else renderCard(recordId, null);
