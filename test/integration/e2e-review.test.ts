@@ -275,6 +275,46 @@ describe.skipIf(!chromiumAvailable())('the review panel in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('judges pair after pair from the keyboard without waiting for records', async () => {
+    // Ten UNSURE judgements in a row, each timed from the key to the next pair on screen, then
+    // undone with Z. The next pair's records are loaded ahead, so a judgement costs one round
+    // trip; the median is printed for docs/client.md and must stay under a second.
+    const times: number[] = [];
+    const total = Number(
+      /of (\d+)/.exec((await page.locator('#review-progress').textContent()) ?? '')?.[1],
+    );
+    const rounds = Math.min(10, total - 1);
+    expect(rounds).toBeGreaterThan(3);
+    for (let i = 0; i < rounds; i++) {
+      const before = await shownPair();
+      const start = Date.now();
+      await page.keyboard.press('u');
+      await page.waitForFunction((key) => {
+        const pair = document.querySelector('.review-pair');
+        return pair?.getAttribute('data-pair') !== key && pair?.querySelector('.review-sources');
+      }, before);
+      times.push(Date.now() - start);
+    }
+    const counts = await page.locator('#review-progress').textContent();
+    expect(counts).toContain(`judged: 0 same, 0 different, ${rounds} unsure`);
+    for (let i = 0; i < rounds; i++) {
+      await page.keyboard.press('z');
+      await page.waitForFunction(
+        (left) =>
+          document
+            .querySelector('#review-progress')
+            ?.textContent?.includes(`0 same, 0 different, ${left} unsure`),
+        rounds - i - 1,
+      );
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? Number.POSITIVE_INFINITY;
+    console.info(
+      `review: ${rounds} keyboard judgements, median ${median} ms, max ${sorted.at(-1)} ms`,
+    );
+    expect(median).toBeLessThan(1000);
+  });
+
   it('pictures the panel for the README (THREADLINE_UPDATE_SCREENSHOT=1)', async () => {
     if (!process.env.THREADLINE_UPDATE_SCREENSHOT) return;
     await page.keyboard.press('Escape');
