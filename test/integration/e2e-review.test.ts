@@ -315,6 +315,24 @@ describe.skipIf(!chromiumAvailable())('the review panel in Chromium', () => {
     expect(median).toBeLessThan(1000);
   });
 
+  it('says when the canvas holds more entities than it asks candidates for', async () => {
+    const all = await api<{ entities: { edges: { node: { id: string } }[] } }>(
+      'query { entities(first: 500) { edges { node { id } } } }',
+    );
+    const ids = all.entities.edges.map((e) => e.node.id);
+    expect(ids.length).toBeGreaterThan(100); // the seed and the fixture's lists and records
+    const view = ids.map((id) => `e=${encodeURIComponent(id)}`).join('&');
+    await page.keyboard.press('Escape');
+    await openView(page, running.url, view);
+    await page.click('#review-section > summary');
+    await page.click('#review-canvas');
+    await page.waitForSelector('.review-pair', { timeout: 60_000 });
+    expect(await page.locator('#review-message').textContent({ timeout: 2000 })).toBe(
+      `Candidates of the first 100 of the ${ids.length} entities on the canvas; use Whole graph for the rest.`,
+    );
+    await page.keyboard.press('Escape');
+  }, 120_000);
+
   it('pictures the panel for the README (THREADLINE_UPDATE_SCREENSHOT=1)', async () => {
     if (!process.env.THREADLINE_UPDATE_SCREENSHOT) return;
     await page.keyboard.press('Escape');

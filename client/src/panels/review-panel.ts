@@ -222,7 +222,13 @@ export function mountReviewPanel(ctx: ExplorerContext): void {
     render();
     try {
       if (scope === 'canvas') {
-        const ids = ctx.canvas.entityIds().slice(0, MAX_CANVAS_ENTITIES);
+        const all = ctx.canvas.entityIds();
+        const ids = all.slice(0, MAX_CANVAS_ENTITIES);
+        if (all.length > ids.length)
+          message = {
+            text: `Candidates of the first ${ids.length} of the ${all.length} entities on the canvas; use Whole graph for the rest.`,
+            error: false,
+          };
         const lists = ids.length
           ? await matching.candidatesOf(ids, { minScore, first: PER_ENTITY })
           : [];
