@@ -643,6 +643,8 @@ export function mountReviewPanel(ctx: ExplorerContext): void {
   // ---------- joined records on the canvas ----------
 
   let joined = new Set<string>();
+  /** A record a SAME judgement joined, or a node that is an identity (an API that joins them). */
+  const isJoined = (id: string) => joined.has(id) || id.startsWith('identity:');
 
   /** Marks the canvas's records that a SAME judgement joined to another. */
   async function markJoined(refreshCard = true) {
@@ -653,7 +655,7 @@ export function mountReviewPanel(ctx: ExplorerContext): void {
     }
     cy.batch(() => {
       cy.nodes().forEach((node) => {
-        const is = joined.has(node.id());
+        const is = isJoined(node.id());
         if (node.hasClass('joined') !== is) node.toggleClass('joined', is);
       });
     });
@@ -666,7 +668,7 @@ export function mountReviewPanel(ctx: ExplorerContext): void {
   let marking: ReturnType<typeof setTimeout> | null = null;
   cy.on('add', 'node', (event) => {
     const node = event.target as NodeSingular;
-    if (joined.has(node.id())) node.addClass('joined');
+    if (isJoined(node.id())) node.addClass('joined');
     // New records may have been joined meanwhile (by another tab or person): read again, once.
     if (marking) clearTimeout(marking);
     marking = setTimeout(() => void markJoined(), 500);
