@@ -15,8 +15,10 @@ import { createLayoutControl } from './controllers/layout';
 import { createPaths } from './controllers/paths';
 import { restoreFromAddress } from './controllers/restore';
 import { createSelection } from './controllers/selection';
+import { mountAnalyticsPanel } from './panels/analytics-panel';
 import { mountCanvasSummary } from './panels/canvas-summary';
 import { mountInvestigations } from './panels/investigations';
+import { mountReviewPanel } from './panels/review-panel';
 import { mountStartingPoints } from './panels/starting-points';
 import { byId } from './ui/dom';
 import { renderLegend } from './ui/legend';
@@ -27,6 +29,8 @@ const PANELS: readonly PanelMount[] = [
   mountStartingPoints,
   mountCanvasSummary,
   mountInvestigations,
+  mountAnalyticsPanel, // who matters here? (issue 21)
+  mountReviewPanel, // possible duplicates and joined records (issue 17)
 ];
 
 export function startExplorer(): void {

@@ -10,6 +10,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** `options` add to the test defaults, e.g. `access` for a server with write tokens. */
 export async function listen(
   db: Database,
   options: Partial<ThreadlineServerOptions> = {},

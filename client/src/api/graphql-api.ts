@@ -40,7 +40,7 @@ const LINKS_PER_ENTITY = 200;
 export const ENTITY_FIELDS = `fragment EntityFields on Entity { id name kind aliases description degree }`;
 // Citation fields are written out, not a nested fragment: the API's depth limit counts each
 // fragment spread as a level.
-const CITATION_FIELDS = 'excerpt locator source { id title url publisher }';
+export const CITATION_FIELDS = 'excerpt locator source { id title url publisher }';
 export const LINK_FIELDS = `fragment LinkFields on Link {
   id type from { id } to { id } since until on status note role reason program amount currency
   field purpose share relation citations { ${CITATION_FIELDS} }
@@ -142,8 +142,8 @@ export function createApi(options: ApiOptions = {}) {
 
   return {
     /**
-     * Any GraphQL operation, answered or refused like the others (the investigations module's
-     * operations, and a researcher's own saved queries).
+     * Any GraphQL operation, answered or refused like the others: for the api/ modules of single
+     * features (matching, analytics, investigations) and a researcher's own saved queries.
      */
     request,
 
@@ -335,12 +335,22 @@ const SHARED_FIELDS = new Set([
   'links',
 ]);
 
-function toDetails(raw: EntityDetailsRaw): EntityDetails {
+/** The kind-specific fields that are set, e.g. { founded: '2010' }: all but the shared ones and `also`. */
+export function kindProperties(
+  raw: Record<string, unknown>,
+  also: readonly string[] = [],
+): Record<string, string> {
   const properties: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (SHARED_FIELDS.has(key) || value === null || value === undefined) continue;
+    if (SHARED_FIELDS.has(key) || also.includes(key) || value === null || value === undefined)
+      continue;
     properties[key] = String(value);
   }
+  return properties;
+}
+
+function toDetails(raw: EntityDetailsRaw): EntityDetails {
+  const properties = kindProperties(raw);
   const neighbours = new Map<string, EntitySummary>();
   for (const link of raw.links) {
     for (const end of [link.from, link.to]) {

@@ -82,6 +82,14 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
           },
         ]
       : []),
+    // Analytics (ui/analytics-panel.ts): size and fill from a score or community, the shape
+    // still the kind's. A record joined to another by a SAME judgement gets a double ring.
+    { selector: 'node[scoreColor]', style: { 'background-color': 'data(scoreColor)' } },
+    { selector: 'node[scoreSize]', style: { width: 'data(scoreSize)', height: 'data(scoreSize)' } },
+    {
+      selector: 'node.joined',
+      style: { 'border-width': 5, 'border-style': 'double', 'border-color': '#6d28d9' },
+    },
     {
       // Hubs with neighbours left out: a thicker dashed outline hints there is more.
       selector: 'node[more > 0]',
