@@ -98,6 +98,35 @@ describe('the review operations against the real API', () => {
     expect(await matching.identity(HUAWEI_1260H)).toBeNull();
   });
 
+  it('draws a joined company as one node with both lists linked to it, and as two after a split', async () => {
+    const api = createApi({ endpoint });
+    const matching = createMatchingApi(createApi({ endpoint, token: () => WRITE_TOKEN }));
+    const judgement = await matching.judge(HUAWEI_889, HUAWEI_1260H, 'SAME', null);
+    try {
+      // The API answers the joined records as their identity while each link stays on its own
+      // record: every link end must be a node of the answer, or the canvas cannot draw the edge.
+      const joined = await api.neighborhood(HUAWEI_1260H, { limit: 25 });
+      const nodes = new Set(joined.entities.map((e) => e.id));
+      const identity = joined.entities.find((e) => e.id.startsWith('identity:'));
+      expect(identity).toBeDefined();
+      expect(nodes.has(HUAWEI_1260H) || nodes.has(HUAWEI_889)).toBe(false);
+      expect(joined.links.length).toBeGreaterThanOrEqual(2);
+      for (const link of joined.links) {
+        expect(nodes.has(link.from) && nodes.has(link.to)).toBe(true);
+        expect([link.from, link.to]).toContain(identity?.id);
+      }
+      const details = await api.entityDetails(HUAWEI_889);
+      expect(details.id).toBe(identity?.id);
+      expect(details.neighbours.map((n) => n.id)).not.toContain(identity?.id);
+      for (const link of details.links) expect([link.from, link.to]).toContain(identity?.id);
+    } finally {
+      await matching.undoJudgement(judgement.id);
+    }
+    const split = await api.neighborhood(HUAWEI_1260H, { limit: 25 });
+    expect(split.entities.map((e) => e.id)).toContain(HUAWEI_1260H);
+    expect(split.entities.some((e) => e.id.startsWith('identity:'))).toBe(false);
+  });
+
   it('refuses a judgement without a token with a code the panel explains', async () => {
     const matching = createMatchingApi(createApi({ endpoint, token: () => null }));
     await expect(matching.judge(HUAWEI_889, HUAWEI_1260H, 'SAME', null)).rejects.toMatchObject({

@@ -42,7 +42,7 @@ export const ENTITY_FIELDS = `fragment EntityFields on Entity { id name kind ali
 // fragment spread as a level.
 export const CITATION_FIELDS = 'excerpt locator source { id title url publisher }';
 export const LINK_FIELDS = `fragment LinkFields on Link {
-  id type from { id } to { id } since until on status note role reason program amount currency
+  id type from { id identity { id } } to { id identity { id } } since until on status note role reason program amount currency
   field purpose share relation citations { ${CITATION_FIELDS} }
 }`;
 
@@ -55,10 +55,19 @@ export interface RawEntity {
   degree: number;
 }
 
-export type RawLink = Omit<LinkRecord, 'from' | 'to'> & {
-  from: { id: string };
-  to: { id: string };
-};
+/** A link's end: the record the link was written on, and the identity it was joined into. */
+interface RawEnd {
+  id: string;
+  identity?: { id: string } | null;
+}
+
+export type RawLink = Omit<LinkRecord, 'from' | 'to'> & { from: RawEnd; to: RawEnd };
+
+/**
+ * The node a link end is drawn as. The API answers a joined record as its identity
+ * (`identity:…`) while every link stays on the record it cites, so the end maps to the identity.
+ */
+const endId = (end: RawEnd) => end.identity?.id ?? end.id;
 
 export function toSummary(raw: RawEntity): EntitySummary {
   return {
@@ -72,7 +81,7 @@ export function toSummary(raw: RawEntity): EntitySummary {
 }
 
 export function toLink(raw: RawLink): LinkRecord {
-  return { ...raw, from: raw.from.id, to: raw.to.id, citations: raw.citations ?? [] };
+  return { ...raw, from: endId(raw.from), to: endId(raw.to), citations: raw.citations ?? [] };
 }
 
 export interface ApiOptions {
@@ -320,7 +329,7 @@ export function createApi(options: ApiOptions = {}) {
 type EntityDetailsRaw = RawEntity & {
   country: string | null;
   citations: Citation[];
-  links: (Omit<RawLink, 'from' | 'to'> & { from: RawEntity; to: RawEntity })[];
+  links: (Omit<RawLink, 'from' | 'to'> & { from: RawEntity & RawEnd; to: RawEntity & RawEnd })[];
 } & Record<string, unknown>;
 
 const SHARED_FIELDS = new Set([
@@ -354,7 +363,8 @@ function toDetails(raw: EntityDetailsRaw): EntityDetails {
   const neighbours = new Map<string, EntitySummary>();
   for (const link of raw.links) {
     for (const end of [link.from, link.to]) {
-      if (end.id !== raw.id) neighbours.set(end.id, toSummary(end));
+      const id = endId(end);
+      if (id !== raw.id) neighbours.set(id, { ...toSummary(end), id });
     }
   }
   return {

@@ -175,8 +175,8 @@ export function createMatchingApi(api: ThreadlineApi) {
     ): Promise<[ReviewRecord, ReviewRecord]> {
       const data = await api.request<{ a: RawRecord | null; b: RawRecord | null }>(
         `query ReviewPair($a: ID!, $b: ID!) {
-          a: entity(id: $a) { ...RecordFields }
-          b: entity(id: $b) { ...RecordFields }
+          a: entity(id: $a, joinIdentities: false) { ...RecordFields }
+          b: entity(id: $b, joinIdentities: false) { ...RecordFields }
         } ${RECORD_FIELDS} ${ENTITY_FIELDS}`,
         { a: aId, b: bId },
         signal,
