@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyticsApi } from '../../client/src/api/analytics-api';
 import { createApi } from '../../client/src/api/graphql-api';
-import { checkWriteToken, createMatchingApi } from '../../client/src/api/matching-api';
+import { createMatchingApi } from '../../client/src/api/matching-api';
+import { checkWriteToken } from '../../client/src/api/token-check';
 import type { Database } from '../../server/neo4j/database';
 import { READ_TOKEN, TEST_ACCESS, WRITE_TOKEN } from '../support/access';
 import { connectTestDatabase } from '../support/database';

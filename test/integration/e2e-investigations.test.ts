@@ -127,10 +127,16 @@ async function writeBigGraph(): Promise<string[]> {
 
 async function useToken(page: Page, token: string) {
   await showPanel(page);
-  const section = page.locator('#investigations details:has(.token-field)');
+  const section = page.locator('#investigations details:has(#investigations-token)');
   if (!(await section.getAttribute('open'))) await section.locator('summary').click();
-  await page.fill('.token-input', token);
-  await page.click('.token-field button[type="submit"]');
+  const forget = page.locator('#investigations-token button:has-text("Forget the token")');
+  if (await forget.count()) await forget.click();
+  await page.fill('#investigations-token .token-input', token);
+  await page.click('#investigations-token button:has-text("Use token")');
+  // The token is checked with the server before it is kept.
+  await page.waitForSelector(
+    '#investigations-token [data-token-state="write"], #investigations-token [data-token-state="read-only"]',
+  );
 }
 
 function canvasState(page: Page): Promise<CanvasState> {

@@ -5,9 +5,7 @@
  */
 import {
   ApiError,
-  type ApiOptions,
   CITATION_FIELDS,
-  createApi,
   ENTITY_FIELDS,
   kindProperties,
   type RawEntity,
@@ -21,7 +19,6 @@ import type {
   JudgementRecord,
   MatchCandidate,
   ReviewRecord,
-  TokenCheck,
 } from './matching-types';
 import type { Citation, EntityKind, LinkType, SourceRef } from './types';
 
@@ -32,7 +29,6 @@ const NEIGHBOURS_SHOWN = 8;
 /** Aliased `matchCandidates` fields per request (the API allows 15 aliases). */
 const CANVAS_BATCH = 10;
 /** An id no judgement has: undoing it tells a write token (NOT_FOUND) from a read token. */
-const PROBE_ID = 'judgement:token-check';
 
 const FEATURE_FIELDS = 'features { name value contribution detail }';
 const JUDGEMENT_FIELDS = 'id aId bId decision note judgedBy judgedAt machine';
@@ -255,27 +251,4 @@ export function createMatchingApi(api: ThreadlineApi) {
       return joined;
     },
   };
-}
-
-/**
- * What `token` may do on the server at `endpoint`: a mutation that changes nothing (undoing a
- * judgement that cannot exist) is refused before it runs unless the token may write.
- */
-export async function checkWriteToken(
-  token: string,
-  options: Pick<ApiOptions, 'endpoint' | 'fetch'> = {},
-): Promise<TokenCheck> {
-  const probe = createApi({ ...options, token: () => token });
-  try {
-    await probe.request('mutation TokenCheck($id: ID!) { undoJudgement(id: $id) { id } }', {
-      id: PROBE_ID,
-    });
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    if (error.code === 'UNAUTHENTICATED') return 'unknown';
-    if (error.code === 'FORBIDDEN') return 'read-only';
-    if (error.code === 'NOT_FOUND') return 'write';
-    throw error;
-  }
-  throw new ApiError('the server undid a judgement that cannot exist; the token check failed');
 }

@@ -69,6 +69,3 @@ export interface IdentityView {
   records: IdentityRecord[];
   judgements: JudgementRecord[];
 }
-
-/** What a token may do, as the server answers a harmless probe with it. */
-export type TokenCheck = 'write' | 'read-only' | 'unknown';

@@ -13,6 +13,7 @@ import {
   type InvestigationSummary,
   type SavedQuery,
 } from '../api/investigations-api';
+import { checkWriteToken } from '../api/token-check';
 import type { EntitySummary, LinkRecord } from '../api/types';
 import type { ExplorerContext } from '../controllers/context';
 import {
@@ -28,7 +29,7 @@ import { idsInAnswer, parseVariables } from '../state/query-result';
 import { clearPath, showPaths } from '../state/view';
 import { byId, h, replaceChildren } from '../ui/dom';
 import { createNotesPanel } from '../ui/notes-panel';
-import { createTokenField } from '../ui/token-field';
+import { createTokenBox } from '../ui/token-box';
 
 interface Current {
   id: string;
@@ -142,7 +143,14 @@ export function mountInvestigations(ctx: ExplorerContext): void {
   });
   const queryStatus = h('p', { id: 'query-status', class: 'small', 'aria-live': 'polite' });
   const savedQueries = h('ul', { id: 'saved-queries', class: 'saved-queries' });
-  const token = createTokenField(() => void refreshList());
+  const tokenBox = h('div', { id: 'investigations-token', class: 'investigations-token' });
+  const token = createTokenBox(
+    tokenBox,
+    (typed) => checkWriteToken(typed),
+    () => void refreshList(),
+    'Saving',
+  );
+  token.render();
 
   const form = h(
     'form',
@@ -192,7 +200,7 @@ export function mountInvestigations(ctx: ExplorerContext): void {
       ),
       savedQueries,
     ),
-    h('details', { class: 'subsection' }, h('summary', {}, 'Access token'), token.element),
+    h('details', { class: 'subsection' }, h('summary', {}, 'Access token'), tokenBox),
   );
 
   const notes = createNotesPanel(byId('details'), view, investigations, {

@@ -6,7 +6,7 @@
  */
 import type { NodeSingular } from 'cytoscape';
 import { ApiError } from '../api/graphql-api';
-import { checkWriteToken, createMatchingApi } from '../api/matching-api';
+import { createMatchingApi } from '../api/matching-api';
 import type {
   Decision,
   IdentityView,
@@ -14,6 +14,7 @@ import type {
   MatchCandidate,
   ReviewRecord,
 } from '../api/matching-types';
+import { checkWriteToken } from '../api/token-check';
 import type { ExplorerContext } from '../controllers/context';
 import { KIND_STYLES } from '../graph/kind-style';
 import {

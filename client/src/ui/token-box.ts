@@ -1,10 +1,12 @@
 /**
- * A small form for the write token that judging (and any other write) needs. The token is
- * checked with the server before it is kept: one the server does not know is not stored, since
- * the server refuses every request that carries an unknown token, reads included.
+ * A small form for the tab's write token (api/access-token.ts), for every panel that writes
+ * (judging duplicates, saving investigations). The token is checked with the server before it
+ * is kept: one the server does not know is not stored, since the server refuses every request
+ * that carries an unknown token, reads included. Boxes share the token, not their state: a
+ * panel with two boxes shows one's result in the other (`show`).
  */
 import { readAccessToken, writeAccessToken } from '../api/access-token';
-import type { TokenCheck } from '../api/matching-types';
+import type { TokenCheck } from '../api/token-check';
 import { h, replaceChildren } from './dom';
 
 /**
@@ -33,17 +35,27 @@ export interface TokenBox {
   render(): void;
 }
 
-const STATE_TEXT: Record<Exclude<TokenState, null>, string> = {
-  write: 'A write token is set for this tab: judgements are recorded under its name.',
-  'read-only': 'The token in this tab may read but not write. Judging needs a write token.',
-  unknown: 'The server does not know the token in this tab. Judging needs a write token.',
-  unchecked: 'A token is set for this tab.',
-};
+/** What the state line says; `purpose` names the write, e.g. "Judging" or "Saving". */
+function stateText(state: TokenState, purpose: string): string {
+  switch (state) {
+    case 'write':
+      return 'A write token is set for this tab: what you write is recorded under its name.';
+    case 'read-only':
+      return `The token in this tab may read but not write. ${purpose} needs a write token.`;
+    case 'unknown':
+      return `The server does not know the token in this tab. ${purpose} needs a write token.`;
+    case 'unchecked':
+      return 'A token is set for this tab.';
+    case null:
+      return `${purpose} needs a write token (kept for this tab only).`;
+  }
+}
 
 export function createTokenBox(
   container: HTMLElement,
   check: (token: string) => Promise<TokenCheck>,
   changed: (state: TokenState) => void,
+  purpose = 'Judging',
 ): TokenBox {
   let state: TokenState = readAccessToken() ? 'unchecked' : null;
   let message: { text: string; error: boolean } | null = null;
@@ -118,7 +130,7 @@ export function createTokenBox(
           class: `token-state small${needsToken ? ' needs-token' : ''}`,
           'data-token-state': state ?? 'none',
         },
-        state ? STATE_TEXT[state] : 'Judging needs a write token (kept for this tab only).',
+        stateText(state, purpose),
       ),
       needsToken || state === 'unchecked'
         ? h(

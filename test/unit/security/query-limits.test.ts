@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ENTITY_FIELDS, LINK_FIELDS } from '../../../client/src/api/graphql-api';
 import { createThreadlineSchema, createThreadlineServer } from '../../../server/create-server';
 import { EXAMPLE_QUERY } from '../../../server/graphql/example-query';
 import { estimateQueryCost, MAX_QUERY_COST } from '../../../server/http/query-cost';
@@ -37,19 +38,26 @@ const DOC_QUERIES = readdirSync('docs/queries')
   .filter((f) => f.endsWith('.graphql'))
   .map((f) => [f, readFileSync(`docs/queries/${f}`, 'utf8')] as const);
 
-// The shape of the client's heaviest request: ten aliased entities, each with 200 links and
-// their evidence (client/src/api/graphql-api.ts, "RestoreView").
+// The client's heaviest requests, built from its own fragments (client/src/api/): ten aliased
+// entities, each with 200 links and their evidence ("RestoreView"), and a saved investigation's
+// whole subgraph ("OpenInvestigation").
 const RESTORE_VIEW = `query RestoreView($first: Int) {
-  ${Array.from({ length: 10 }, (_, i) => `e${i}: entity(id: "company:xiaomi") { id name kind aliases description degree links(first: $first) { id type from { id } to { id } since until on status note role reason program amount currency field share relation citations { excerpt locator source { id title url publisher } } } }`).join('\n')}
-}`;
+  ${Array.from({ length: 10 }, (_, i) => `e${i}: entity(id: "company:xiaomi") { ...EntityFields links(first: $first) { ...LinkFields } }`).join('\n')}
+} ${ENTITY_FIELDS} ${LINK_FIELDS}`;
+const OPEN_INVESTIGATION = `query OpenInvestigation {
+  investigation(id: "investigation:none") {
+    id graph { entities { ...EntityFields } links { ...LinkFields } }
+  }
+} ${ENTITY_FIELDS} ${LINK_FIELDS}`;
 
 describe('queries people send pass every limit', () => {
-  it('the GraphiQL example, every docs/queries file and the client RestoreView shape', async () => {
+  it("the GraphiQL example, every docs/queries file and the client's heaviest requests", async () => {
     expect(DOC_QUERIES.length).toBeGreaterThan(0);
     const all = [
       ['GraphiQL example', EXAMPLE_QUERY],
       ...DOC_QUERIES,
       ['RestoreView', RESTORE_VIEW],
+      ['OpenInvestigation', OPEN_INVESTIGATION],
     ];
     // In parallel: each waits for the unreachable database's fast failure.
     const answers = await Promise.all(
