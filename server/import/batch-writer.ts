@@ -323,20 +323,6 @@ const CREATE_NEW_LINKS = `CALL () {
 }
 RETURN existing`;
 
-/**
- * Has Neo4j plan the first round's statements (EXPLAIN runs nothing), each in a session of its
- * own, so that on a fresh database the planning happens while the file is read and the dataset's
- * Source is written rather than after. The plans are cached for the statements that follow.
- */
-export async function planFirstRound(db: Database): Promise<void> {
-  // With the names and types of a batch's parameters: Neo4j's plan cache keys on them too.
-  const stamp = { now: '', by: '' };
-  await Promise.all([
-    db.write(`EXPLAIN ${CREATE_NEW_ENTITIES}`, newEntitiesParams([], stamp)),
-    db.write(`EXPLAIN ${CREATE_NEW_LINKS}`, newLinksParams([], stamp)),
-  ]);
-}
-
 /** The kinds a link type's ends may have (null: any), and the words for a misfit. */
 function endsParam(type: LinkType) {
   const ends = LINK_ENDS[type];
@@ -373,19 +359,6 @@ export interface BatchStatement extends Statement {
   ids: string[];
 }
 
-const newEntitiesParams = (entities: readonly EntityWrite[], stamp: WriteStamp) => ({
-  batch: { rows: entities.map((e) => rowOf(NEW_ENTITY_COLUMNS, e)) },
-  now: stamp.now,
-  by: stamp.by,
-});
-
-const newLinksParams = (links: readonly LinkWrite[], stamp: WriteStamp) => ({
-  batch: { rows: links.map((l) => rowOf(NEW_LINK_COLUMNS, l)) },
-  ends: Object.fromEntries([...new Set(links.map((l) => l.type))].map((t) => [t, endsParam(t)])),
-  now: stamp.now,
-  by: stamp.by,
-});
-
 /**
  * The first round's statements for a batch: at most two, with the same texts whatever the
  * batch holds. Each returns, as `existing`, the ids it did not create. Exported so tests can
@@ -403,15 +376,25 @@ export function buildCreateStatements(
   if (entities.length > 0) {
     statements.push({
       cypher: CREATE_NEW_ENTITIES,
-      params: newEntitiesParams(entities, stamp),
+      params: {
+        batch: { rows: entities.map((e) => rowOf(NEW_ENTITY_COLUMNS, e)) },
+        now: stamp.now,
+        by: stamp.by,
+      },
       returns: 'entities',
       ids: entities.map((e) => e.id),
     });
   }
   if (links.length > 0) {
+    const types = [...new Set(links.map((l) => l.type))];
     statements.push({
       cypher: CREATE_NEW_LINKS,
-      params: newLinksParams(links, stamp),
+      params: {
+        batch: { rows: links.map((l) => rowOf(NEW_LINK_COLUMNS, l)) },
+        ends: Object.fromEntries(types.map((type) => [type, endsParam(type)])),
+        now: stamp.now,
+        by: stamp.by,
+      },
       returns: 'links',
       ids: links.map((l) => l.id),
     });

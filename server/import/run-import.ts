@@ -10,13 +10,7 @@ import { readFileSync } from 'node:fs';
 import { UnavailableError } from '../model/domain-errors';
 import type { CitationRecord } from '../model/types';
 import type { Database } from '../neo4j/database';
-import {
-  type BatchResult,
-  type PreparedBatch,
-  planFirstRound,
-  prepareBatch,
-  sendBatch,
-} from './batch-writer';
+import { type BatchResult, type PreparedBatch, prepareBatch, sendBatch } from './batch-writer';
 import { resolveConstants } from './constants';
 import { type CsvLayout, DELIMITERS, delimiterName, readCsv, readLayout } from './csv-reader';
 import { mapCsvRow } from './csv-row-mapper';
@@ -142,11 +136,6 @@ class BatchPipeline {
   private readonly matcher: ExistingMatcher | null;
   private readonly stamp: { now: string; by: string };
   private sourceWritten = false;
-  /**
-   * Planning the first statements ahead, started with the pipeline; awaited before the import
-   * ends. A failure here is harmless: the batches themselves report what is wrong.
-   */
-  private readonly planned: Promise<void>;
 
   private readonly batchSize: number;
 
@@ -160,7 +149,6 @@ class BatchPipeline {
     this.batchSize = options.batchSize;
     this.matcher = db && options.matchExisting ? new ExistingMatcher(db) : null;
     this.stamp = { now: new Date().toISOString(), by };
-    this.planned = db ? planFirstRound(db).catch(() => {}) : Promise.resolve();
   }
 
   async add(writes: RowWrites): Promise<void> {
@@ -186,7 +174,6 @@ class BatchPipeline {
   async finish(): Promise<void> {
     await this.flush();
     await this.inFlight;
-    await this.planned;
     if (this.fatal) throw this.fatal;
   }
 
@@ -196,7 +183,6 @@ class BatchPipeline {
    */
   async abandon(): Promise<void> {
     await this.inFlight;
-    await this.planned;
     for (const row of this.pending) if (isRow(row)) this.tally.rowOutcome('failed');
     this.pending = [];
   }
