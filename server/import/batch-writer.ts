@@ -208,21 +208,21 @@ const APPEND_CITATIONS = `old.citationLocators = [j IN range(0, size(coalesce(ol
 // uniqueness constraints on ids stop a concurrent writer from making a twin); an existing one
 // is compared with the row and written only if something changed. Splitting the paths keeps
 // the common one, a first import, free of the comparison work.
-function entityQuery(kind: string): string {
-  if (!isEntityKind(kind)) throw new Error(`Not an entity kind: ${kind}`);
-  return `CALL () {
-  ${unpackRow(ENTITY_COLUMNS)}
+// One text for entities of every kind: the kind is a value in the row, which becomes a label
+// through `$(…)` only where a node is created (kinds are checked in buildCreateStatements).
+const ENTITIES_QUERY = `CALL () {
+  ${unpackRow(NEW_ENTITY_COLUMNS)}
   OPTIONAL MATCH (old:Entity {id: id})
   CALL (*) {
     WITH * WHERE old IS NULL
-    CREATE (e:Entity:${kind} {id: id})
-    SET ${newEntityValues(`'${kind}'`)}
+    CREATE (e:Entity:$(kind) {id: id})
+    SET ${newEntityValues('kind')}
     RETURN 'created' AS outcome
   UNION ALL
-    WITH * WHERE old IS NOT NULL AND NOT coalesce(old.kind = '${kind}', false)
+    WITH * WHERE old IS NOT NULL AND NOT coalesce(old.kind = kind, false)
     RETURN 'kind:' + coalesce(old.kind, 'none') AS outcome
   UNION ALL
-    WITH * WHERE old.kind = '${kind}'
+    WITH * WHERE old.kind = kind
     WITH *, reduce(acc = [], a IN [rowName] + rowAliases |
         CASE WHEN a = old.name OR a IN coalesce(old.aliases, []) OR a IN acc THEN acc ELSE acc + a END) AS newAliases,
       ${NEW_CITATIONS} AS newCites, ${MOVED_CITATIONS} AS movedCites,
@@ -239,8 +239,8 @@ function entityQuery(kind: string): string {
     RETURN CASE WHEN changed THEN 'updated' ELSE 'unchanged' END AS outcome
   }
   RETURN collect(CASE WHEN outcome <> 'created' THEN [id, outcome] END) AS others
-}`;
 }
+RETURN others`;
 
 function linkQuery(type: string): string {
   if (!isLinkType(type)) throw new Error(`Not a link type: ${type}`);
@@ -283,29 +283,16 @@ function linkQuery(type: string): string {
 }`;
 }
 
-// The first round: one statement for the entities of every kind, one for the links of every
-// type, each creating the records whose ids are new and returning the others' ids. A kind or
-// type travels as data and becomes a label or type through `$(…)`; each row's is checked
-// against the vocabulary before it is sent (buildCreateStatements). Neo4j 5.26 cannot use an
-// index to MATCH a label or type given that way, so these statements only CREATE with it:
-// entities are found through the Entity id constraint, and an existing link through its ends
-// (a link with the same id elsewhere makes its CREATE break the type's id constraint; then the
-// second round's statements, which find it, write the whole batch: see sendBatch).
-// Why: planning is what a first import into a fresh database waits for, and these two texts
-// plan in a third of the time of the comparing statements of one kind and one type, whatever
-// the number of kinds and types (docs/import.md#performance).
-const CREATE_NEW_ENTITIES = `CALL () {
-  ${unpackRow(NEW_ENTITY_COLUMNS)}
-  OPTIONAL MATCH (old:Entity {id: id})
-  CALL (*) {
-    WITH * WHERE old IS NULL
-    CREATE (e:Entity:$(kind) {id: id})
-    SET ${newEntityValues('kind')}
-  }
-  RETURN collect(CASE WHEN old IS NOT NULL THEN id END) AS existing
-}
-RETURN existing`;
-
+// The first round: the entities of every kind in one statement (ENTITIES_QUERY), and one
+// statement for the links of every type, which creates the links whose ids are new and returns
+// the others' ids. A kind or type travels as data and becomes a label or type through `$(…)`;
+// each row's is checked against the vocabulary before it is sent (buildCreateStatements).
+// Neo4j 5.26 cannot use an index to MATCH a label or type given that way, so these statements
+// only CREATE with it: entities are found through the Entity id constraint, and an existing link
+// through its ends (a link with the same id elsewhere makes its CREATE break the type's id
+// constraint; then the comparing statements, which find it, write the whole batch: sendBatch).
+// Why: planning is what a first import into a fresh database waits for, and the number of
+// texts no longer grows with the number of kinds and types (docs/import.md#performance).
 const CREATE_NEW_LINKS = `CALL () {
   ${unpackRow(NEW_LINK_COLUMNS)}
   WITH *, ${LINK_FIELDS} AS fields, $ends[type] AS ends
@@ -361,8 +348,9 @@ export interface BatchStatement extends Statement {
 
 /**
  * The first round's statements for a batch: at most two, with the same texts whatever the
- * batch holds. Each returns, as `existing`, the ids it did not create. Exported so tests can
- * inspect them without a database.
+ * batch holds. The entities' statement reports every entity's outcome (`others`, as the
+ * comparing statements do); the links' returns, as `existing`, the ids it did not create.
+ * Exported so tests can inspect them without a database.
  */
 export function buildCreateStatements(
   entities: readonly EntityWrite[],
@@ -375,7 +363,7 @@ export function buildCreateStatements(
   for (const l of links) if (!isLinkType(l.type)) throw new Error(`Not a link type: ${l.type}`);
   if (entities.length > 0) {
     statements.push({
-      cypher: CREATE_NEW_ENTITIES,
+      cypher: ENTITIES_QUERY,
       params: {
         batch: { rows: entities.map((e) => rowOf(NEW_ENTITY_COLUMNS, e)) },
         now: stamp.now,
@@ -403,29 +391,17 @@ export function buildCreateStatements(
 }
 
 /**
- * The second round's statements, comparing records with their rows: one per entity kind, then
- * one per link type, each with the same text whatever the batch holds, so Neo4j plans each
- * once and reuses it. They also create what is new, for a batch sent without the first round.
- * Exported so tests can inspect them without a database.
+ * The comparing statements: the entities' (as in the first round), then one per link type,
+ * each with the same text whatever the batch holds, so Neo4j plans each once and reuses it.
+ * They also create what is new, for a batch sent without the first round. Exported so tests
+ * can inspect them without a database.
  */
 export function buildBatchStatements(
   entities: readonly EntityWrite[],
   links: readonly LinkWrite[],
   stamp: WriteStamp,
 ): BatchStatement[] {
-  const statements: BatchStatement[] = [];
-  for (const [kind, group] of groupBy(entities, (e) => e.kind)) {
-    statements.push({
-      cypher: `${entityQuery(kind)}\nRETURN others`,
-      params: {
-        batch: { rows: group.map((e) => rowOf(ENTITY_COLUMNS, e)) },
-        now: stamp.now,
-        by: stamp.by,
-      },
-      returns: 'entities',
-      ids: group.map((e) => e.id),
-    });
-  }
+  const statements = buildCreateStatements(entities, [], stamp);
   for (const [type, group] of groupBy(links, (l) => l.type)) {
     statements.push({
       cypher: `${linkQuery(type)}\nRETURN others`,
@@ -446,7 +422,7 @@ export function buildBatchStatements(
 export interface PreparedBatch {
   /** The first round (see buildCreateStatements). */
   statements: BatchStatement[];
-  /** The batch's records, repeats folded, for the second round. */
+  /** The batch's records, repeats folded, for the second round or a retry. */
   entities: EntityWrite[];
   links: LinkWrite[];
   stamp: WriteStamp;
@@ -499,13 +475,14 @@ async function createThenCompare(db: Database, batch: PreparedBatch): Promise<Re
         existing[statement.returns].add(id);
     });
     compared = buildBatchStatements(
-      batch.entities.filter((e) => existing.entities.has(e.id)),
+      [],
       batch.links.filter((l) => existing.links.has(l.id)),
       batch.stamp,
     );
     return compared;
   });
-  return reported(compared, results.slice(batch.statements.length));
+  // The first round's entity statement reports outcomes; its link statement does not.
+  return reported([...batch.statements, ...compared], results);
 }
 
 /** Writes a prepared batch in one transaction and reports every record's outcome. */

@@ -68,7 +68,10 @@ describe('combining a batch', () => {
     const text = statements.map((s) => s.cypher).join('\n');
     expect(text).not.toContain("O'Brien");
     expect(statements.map((s) => s.returns)).toEqual(['entities', 'links']);
-    expect(statements[0]?.cypher).toContain('CREATE (e:Entity:Company {id: id})');
+    expect(statements[0]?.cypher).toContain('CREATE (e:Entity:$(kind) {id: id})');
+    expect(statements[0]?.params).toMatchObject({
+      batch: { rows: [expect.arrayContaining(['Company'])] },
+    });
     expect(statements[1]?.cypher).toContain('CREATE (a)-[r:OWNS {id: id}]->(b)');
     expect(statements.map((s) => Object.keys(s.params).join())).toEqual([
       'batch,now,by',
