@@ -1,5 +1,5 @@
 /**
- * `npm run bench:import [-- --rows 1000000 --batch-size 2000]`: rows per second of Threadline's
+ * `npm run bench:import [-- --rows 1000000 --batch-size 2000 --warmup-rows 10000]`: rows per second of Threadline's
  * importer against Neo4j's own LOAD CSV, on the same generated file of ownership links, in the
  * same throw-away Neo4j. Each writes under its own id prefix, so none finds another's records.
  *
@@ -31,7 +31,7 @@ function option(name: string, fallback: number): number {
 
 const ROWS = option('rows', 1_000_000);
 const BATCH = option('batch-size', 2000);
-const WARMUP_ROWS = 10_000;
+const WARMUP_ROWS = option('warmup-rows', 10_000);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'threadline-bench-import-'));
