@@ -19,19 +19,12 @@ import { runImport } from '../server/import/run-import';
 import { generateGraph } from './data/generate-graph';
 import { generateLinks, LINKS_MAPPING } from './import/generate-links';
 import { startBenchDatabase } from './lib/bench-database';
+import { intOption } from './lib/int-option';
 import { type LoadCsvShape, runLoadCsv } from './lib/load-csv';
 import { cpuSeconds, pidWithArgument } from './lib/process-cpu';
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
-
-const ROWS = option('rows', 3000);
-const RUNS = option('runs', 2);
+const ROWS = intOption('rows', 3000);
+const RUNS = intOption('runs', 2);
 const BATCH = 2000;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
