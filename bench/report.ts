@@ -122,13 +122,24 @@ for (const file of process.argv.slice(2)) {
   if (report.client) {
     parts.push(
       table(
-        ['nodes', 'edges', 'renderer', 'first render ms', 'settled layout ms', 'note'],
+        [
+          'nodes',
+          'edges',
+          'way',
+          'first frame ms',
+          'settled ms',
+          'longest task ms',
+          'load',
+          'note',
+        ],
         report.client.map((c: Json) => [
           c.nodes,
           c.edges,
-          c.renderer,
-          c.firstRenderMs ?? '—',
-          c.settledLayoutMs ?? '—',
+          c.way ?? c.renderer,
+          c.firstFrameMs ?? c.firstRenderMs ?? '—',
+          c.settledMs ?? c.settledLayoutMs ?? '—',
+          c.longestTaskMs ?? '—',
+          c.load ?? '—',
           c.note ?? '',
         ]),
       ),

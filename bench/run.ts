@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client,analytics,bulk]
- *   [--pairs 200] [--repeats 3] [--warmup 20] [--seconds 20] [--client-sizes 1k,5k,10k]
+ * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client,analytics,bulk,identities,changes]
+ *   [--pairs 200] [--repeats 3] [--warmup 20] [--seconds 20] [--client-sizes 2k,5k]
  *   [--import-rows 50k] [--cold-rows 3k] [--cold-runs 2] [--analytics-sizes 100k] [--bulk-rows 1m] [--group-by-type]
  *   [--out bench/results/<name>.json]`
  *
@@ -19,7 +19,9 @@ import { startBenchDatabase } from './lib/bench-database';
 import { overheadVariants, type Pair } from './lib/queries';
 import { startServers } from './lib/server-process';
 import { round } from './lib/stats';
+import { measureChanges } from './sections/changes';
 import { measureClient } from './sections/client';
+import { joinEntities, measureIdentities } from './sections/identities';
 import { compareWithLibrary } from './sections/library';
 import { measureOverhead } from './sections/overhead';
 import { profileQueries } from './sections/profile';
@@ -34,6 +36,8 @@ const SECTIONS = [
   'client',
   'analytics',
   'bulk',
+  'identities',
+  'changes',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -100,7 +104,7 @@ function parseArgs(argv: string[]): Options {
   const sections = new Set(
     (
       flags.get('sections') ??
-      (smoke ? 'overhead,profile,library,throughput,import' : SECTIONS.join(','))
+      (smoke ? 'overhead,profile,library,throughput,changes,import' : SECTIONS.join(','))
     )
       .split(',')
       .map((s) => s.trim()),
@@ -133,9 +137,7 @@ function parseArgs(argv: string[]): Options {
       .split(',')
       .map(parseSize),
     bulkRows: parseSize(flags.get('bulk-rows') ?? (smoke ? '2k' : '1m')),
-    clientSizes: (flags.get('client-sizes') ?? (smoke ? '200' : '1k,5k,10k'))
-      .split(',')
-      .map(parseSize),
+    clientSizes: (flags.get('client-sizes') ?? (smoke ? '200' : '2k,5k')).split(',').map(parseSize),
     out:
       flags.get('out') ??
       (smoke
@@ -143,6 +145,9 @@ function parseArgs(argv: string[]): Options {
         : fileURLToPath(new URL(`./results/${stamp}.json`, import.meta.url))),
   };
 }
+
+/** Share of the benchmark graph's entities the identities section joins (in pairs). */
+const IDENTITY_FRACTION = 0.04;
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -202,6 +207,7 @@ async function runSize(
   // Heap and page cache sized for the largest graph we load; the machine has 24 GiB.
   const bench = await startBenchDatabase({ heap: '2g', pageCache: '2g', log });
   try {
+    const beforeImport = new Date().toISOString();
     const started = performance.now();
     const summary = await runImport(bench.db, {
       file: graph.csvFile,
@@ -260,6 +266,23 @@ async function runSize(
       )
     ).flatMap((r) => r.name.split(' ').filter((w) => /^[A-Z][a-z]+$/.test(w) && w.length > 4));
 
+    if (options.sections.has('changes')) {
+      log("-- changes around a canvas of 20 entities (the API's statement, direct)");
+      result.changes = await measureChanges({
+        db: bench.db,
+        ids,
+        beforeImport,
+        random: seededRandom(11),
+        watched: 20,
+        canvases: options.smoke ? 3 : 20,
+        warmup: options.smoke ? 1 : 5,
+        repeats: options.repeats,
+        radii: options.smoke ? [2] : [1, 2, 3],
+        log,
+      });
+      save();
+    }
+
     const variants = overheadVariants();
     const servers = await startServers(bench.uri, bench.password);
     try {
@@ -311,6 +334,26 @@ async function runSize(
         });
         save();
       }
+      // Last: it writes identities into the graph the other sections measure without.
+      if (options.sections.has('identities')) {
+        log(
+          `-- identities: ${IDENTITY_FRACTION * 100} % of entities joined in pairs, raw against joined`,
+        );
+        const joinedPairs = await joinEntities(bench.db, ids, IDENTITY_FRACTION, random);
+        result.identities = {
+          joinedPairs,
+          results: await measureIdentities({
+            uri: bench.uri,
+            password: bench.password,
+            variants,
+            pairs,
+            warmup: options.warmup,
+            repeats: options.repeats,
+            log,
+          }),
+        };
+        save();
+      }
     } finally {
       await servers.stop();
     }
@@ -331,6 +374,9 @@ function problemsIn(sizes: readonly Record<string, unknown>[]): string[] {
     for (const r of (size.overhead ?? []) as Counts[]) {
       if (r.mismatches || r.errors)
         problems.push(`${at}, ${r.variant}: ${r.mismatches} different answers, ${r.errors} errors`);
+    }
+    for (const r of (size.changes ?? []) as Counts[]) {
+      if (r.error) problems.push(`${at}, changes radius ${r.radius} ${r.case}: ${r.error}`);
     }
     for (const r of (size.library ?? []) as Counts[]) {
       if (r.mismatches) problems.push(`${at}, ${r.query}: ${r.mismatches} different answers`);
@@ -362,7 +408,7 @@ async function main(): Promise<void> {
     writeFileSync(options.out, `${JSON.stringify(report, null, 1)}\n`);
   };
   try {
-    const graphSections = ['overhead', 'profile', 'library', 'throughput'];
+    const graphSections = ['overhead', 'profile', 'library', 'throughput', 'identities', 'changes'];
     if (graphSections.some((s) => options.sections.has(s as Section))) {
       for (const size of options.sizes) {
         const result: Record<string, unknown> = { entities: size };
@@ -406,7 +452,11 @@ async function main(): Promise<void> {
     }
     if (options.sections.has('client')) {
       log('\n== client rendering (headless Chromium)');
-      report.client = await measureClient({ sizes: options.clientSizes, log });
+      report.client = await measureClient({
+        sizes: options.clientSizes,
+        repeats: options.repeats,
+        log,
+      });
       save();
     }
     report.finishedAt = new Date().toISOString();

@@ -113,14 +113,18 @@ export interface CypherRequest {
   params: Record<string, unknown>;
 }
 
-/** Exactly the statement and parameters Threadline's resolvers send for this request. */
-export function cypherRequest(variant: Variant, pair: Pair): CypherRequest {
+/**
+ * Exactly the statement and parameters Threadline's resolvers send for this request, over the
+ * raw records (`joinIdentities: false`, the statement main sent before identities) unless asked.
+ */
+export function cypherRequest(variant: Variant, pair: Pair, joinIdentities = false): CypherRequest {
   if (variant.kind === 'neighborhood') {
     const query = {
       id: pair.from,
       depth: variant.depth,
       limit: NEIGHBOUR_LIMIT,
       asOf: variant.asOf,
+      joinIdentities,
     };
     return {
       cypher: neighborhoodCypher(query),
@@ -141,6 +145,7 @@ export function cypherRequest(variant: Variant, pair: Pair): CypherRequest {
     limit: PATH_LIMIT,
     avoid: [],
     asOf: variant.asOf,
+    joinIdentities,
   };
   return { cypher: pathsCypher(query), params: pathParams(query) };
 }

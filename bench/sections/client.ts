@@ -1,23 +1,42 @@
 /**
- * Section 5: the client's drawing cost in headless Chromium. A standalone page loads Cytoscape
- * and fCoSE straight from node_modules and draws with the client's own stylesheet and
- * large-graph settings (client/src/graph/stylesheet.ts, as client/src/ui/canvas.ts applies
- * them); for each size and renderer it times (a) from `cytoscape({...})` to the second
- * animation frame after it (Cytoscape draws in the first), and (b) to the second frame after an
- * fCoSE layout with the client's options for large graphs (draft quality, packed components).
- * Headless Chromium renders in software, so these are upper bounds for a real GPU.
+ * Section 5: the explorer at scale in headless Chromium, side by side with plain Cytoscape on
+ * the same graph (test/e2e/scale-page.ts: seeded, hub-heavy, two links per entity).
+ *
+ * - **Plain Cytoscape**: a standalone page loads Cytoscape and fCoSE from node_modules, builds
+ *   the canvas with all elements at once (the client's element data and large-graph
+ *   stylesheet and settings), then runs fCoSE with the client's large-graph options on the
+ *   main thread. First frame: from `cytoscape({...})` to its first `render` event; settled: to
+ *   the first `render` after the layout stopped.
+ * - **Threadline**: the built explorer (dist/client) opened on the hub, _Expand_ pressed, the
+ *   API answered by a local synthetic server. First frame and settled: from the canvas
+ *   receiving the elements (its `threadline:arrival-start` mark) to its first drawn frame and to
+ *   all elements drawn in their final place; `fromClick` adds the API answer and the app's work.
+ *
+ * Both record the longest task meanwhile (Long Tasks API) and run alternately (A B B A …) so
+ * the machine's load falls on both. Software rendering (`--disable-gpu`): upper bounds.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { ENTITY_KINDS } from '../../client/src/api/types';
+import type { Browser } from 'playwright-core';
+import type { LinkRecord } from '../../client/src/api/types';
+import { entityNode, linkEdge } from '../../client/src/graph/elements';
+import { DRAFT_QUALITY_ABOVE, fcoseOptions } from '../../client/src/graph/fcose-positions';
 import { buildStylesheet, LARGE_GRAPH_ELEMENTS } from '../../client/src/graph/stylesheet';
 import { launchChromium } from '../../test/e2e/browser';
+import { ensureClientBuilt } from '../../test/e2e/client-build';
+import {
+  expandHub,
+  type SyntheticGraph,
+  startScaleServer,
+  syntheticGraph,
+} from '../../test/e2e/scale-page';
 
-const LAYOUT_TIMEOUT_MS = 240_000;
-/** About 1.5 edges per node, like the benchmark graph. */
-const EDGES_PER_NODE = 1.5;
+const TIMEOUT_MS = 240_000;
+/** Two links per entity: 2,000 / 4,000 and 5,000 / 10,000, the issue's sizes. */
+const EDGES_PER_NODE = 2;
 
 const FILES: Record<string, string> = {
   '/': '../client/index.html',
@@ -27,80 +46,50 @@ const FILES: Record<string, string> = {
   '/lib/cytoscape-fcose.js': '../../node_modules/cytoscape-fcose/cytoscape-fcose.js',
 };
 
-export interface ClientResult {
+export interface ClientRun {
   nodes: number;
   edges: number;
-  renderer: 'canvas' | 'webgl';
-  /** Whether the page could get a WebGL context at all (software GL in headless Chromium). */
-  webglAvailable: boolean;
-  firstRenderMs: number | null;
-  settledLayoutMs: number | null;
+  way: 'plain Cytoscape' | 'Threadline';
+  firstFrameMs: number | null;
+  settledMs: number | null;
+  longestTaskMs: number | null;
+  /** Threadline only: from the click, including the API answer and the app's work. */
+  fromClickMs?: number;
+  /** 1-minute load average when the run started. */
+  load: number;
   note?: string;
 }
 
-interface PageRun {
-  webglAvailable: boolean;
-  edges: number;
-  firstRenderMs: number;
-  settledLayoutMs: number | null;
-  error?: string;
+interface PlainRun {
+  firstFrameMs: number;
+  settledMs: number | null;
+  longestTaskMs: number;
 }
 
-/** Runs inside the page: builds a seeded heavy-tailed graph and times Cytoscape on it. */
-async function runInPage(args: {
-  nodes: number;
-  edgesPerNode: number;
-  webgl: boolean;
-  timeoutMs: number;
-  kinds: readonly string[];
-  /** The client's stylesheet for this many elements. */
+/** Runs inside the plain page: the whole graph in one `cytoscape()` call, then fCoSE. */
+async function plainInPage(args: {
+  elements: unknown[];
   style: unknown;
   large: boolean;
-}): Promise<PageRun> {
+  layout: Record<string, unknown>;
+  timeoutMs: number;
+}): Promise<PlainRun> {
   // biome-ignore lint/suspicious/noExplicitAny: the UMD globals have no types in the page.
   const w = window as any;
-  const probe = document.createElement('canvas');
-  const webglAvailable = Boolean(probe.getContext('webgl2') ?? probe.getContext('webgl'));
-  let seed = 42;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const elements: unknown[] = [];
-  for (let i = 0; i < args.nodes; i++) {
-    elements.push({
-      data: { id: `n${i}`, label: `Entity ${i}`, kind: args.kinds[i % args.kinds.length] },
-      position: { x: random() * 2000, y: random() * 2000 },
-    });
-  }
-  // Targets by a power law so some nodes are hubs, like the data.
-  const edgeCount = Math.round(args.nodes * args.edgesPerNode);
-  for (let i = 0; i < edgeCount; i++) {
-    const source = i % args.nodes;
-    let target = Math.floor(args.nodes * random() ** 3);
-    if (target === source) target = (target + 1) % args.nodes;
-    elements.push({
-      data: {
-        id: `e${i}`,
-        source: `n${source}`,
-        target: `n${target}`,
-        label: 'owns · since 2019',
-        status: 'ASSERTED',
-      },
-    });
-  }
+  const tasks: number[] = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push(e.duration);
+  }).observe({ type: 'longtask' });
   w.cytoscape.use(w.cytoscapeFcose);
-  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   const started = performance.now();
+  let firstFrame = 0;
   const cy = w.cytoscape({
     container: document.getElementById('cy'),
-    elements,
+    elements: args.elements,
     layout: { name: 'preset' },
-    renderer: args.webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' },
     style: args.style,
+    minZoom: 0.05,
+    maxZoom: 4,
   });
   // As the client does from LARGE_GRAPH_ELEMENTS on (canvas.ts, tuneForSize).
   if (args.large) {
@@ -108,116 +97,160 @@ async function runInPage(args: {
     renderer.textureOnViewport = true;
     renderer.hideEdgesOnViewport = true;
   }
-  // Cytoscape draws in its own animation frame. With the WebGL renderer no 'render' event came
-  // within 240 s in our runs, so both renderers are timed to the second frame after construction.
-  await frame();
-  await frame();
-  const firstRenderMs = performance.now() - started;
-  const layoutStarted = performance.now();
+  await new Promise<void>((resolve) =>
+    cy.one('render', () => {
+      firstFrame = performance.now() - started;
+      resolve();
+    }),
+  );
   const settled = await Promise.race([
-    new Promise<boolean>((resolve) => {
-      const layout = cy.layout({
-        name: 'fcose',
-        quality: 'draft',
-        randomize: true,
-        animate: false,
-        fit: true,
-        nodeDimensionsIncludeLabels: false,
-        packComponents: true,
-        idealEdgeLength: 110,
-        nodeRepulsion: 9000,
-        nodeSeparation: 90,
-      });
-      layout.one('layoutstop', () => resolve(true));
+    new Promise<number>((resolve) => {
+      const layout = cy.layout({ ...args.layout, fit: true });
+      layout.one('layoutstop', () => cy.one('render', () => resolve(performance.now() - started)));
       layout.run();
     }),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), args.timeoutMs)),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), args.timeoutMs)),
   ]);
-  let settledLayoutMs: number | null = null;
-  if (settled) {
-    await frame();
-    await frame();
-    settledLayoutMs = firstRenderMs + (performance.now() - layoutStarted);
-  }
+  // Long task entries arrive after the task; give the observer a moment.
+  await new Promise((resolve) => setTimeout(resolve, 100));
   cy.destroy();
-  return { webglAvailable, edges: edgeCount, firstRenderMs, settledLayoutMs };
+  return { firstFrameMs: firstFrame, settledMs: settled, longestTaskMs: Math.max(0, ...tasks) };
+}
+
+/** The client's own element data for the synthetic graph (graph/elements.ts). */
+function clientElements(graph: SyntheticGraph): unknown[] {
+  return [
+    ...graph.entities.map((e) => entityNode(e)),
+    ...graph.links.map((l) =>
+      linkEdge({ ...l, from: l.from.id, to: l.to.id } as unknown as LinkRecord),
+    ),
+  ];
+}
+
+async function runPlain(browser: Browser, url: string, graph: SyntheticGraph): Promise<PlainRun> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  page.setDefaultTimeout(TIMEOUT_MS + 60_000);
+  try {
+    // tsx compiles with keepNames, so the serialised function calls esbuild's __name.
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    await page.goto(url);
+    const nodes = graph.entities.length;
+    const elements = clientElements(graph);
+    const large = elements.length >= LARGE_GRAPH_ELEMENTS;
+    const layout = fcoseOptions({
+      incremental: false,
+      nodes: graph.entities.map((e) => ({
+        id: e.id,
+        x: 0,
+        y: 0,
+        width: 34,
+        height: 34,
+        fixed: false,
+      })),
+      edges: [],
+    });
+    // Functions do not cross into the page; the plain baseline uses the short-label length.
+    layout.idealEdgeLength = 110;
+    layout.animate = false;
+    if (nodes <= DRAFT_QUALITY_ABOVE) layout.quality = 'default';
+    return await page.evaluate(plainInPage, {
+      elements,
+      // Function-valued properties (edge label margins of small graphs) cannot enter the page;
+      // without them labels sit on their line, which costs the same to draw.
+      style: JSON.parse(JSON.stringify(buildStylesheet({ large }))),
+      large,
+      layout,
+      timeoutMs: TIMEOUT_MS,
+    });
+  } finally {
+    await page.close();
+  }
 }
 
 export async function measureClient(options: {
   sizes: number[];
+  repeats: number;
   log: (line: string) => void;
-}): Promise<ClientResult[]> {
-  const server = createServer((request, response) => {
+  /** Measure one way only (the scale test wants plain Cytoscape as its yardstick). */
+  only?: ClientRun['way'];
+}): Promise<ClientRun[]> {
+  await ensureClientBuilt();
+  const plainServer = createServer((request, response) => {
     const file = FILES[request.url ?? ''];
     if (!file) return void response.writeHead(404).end();
     const type = file.endsWith('.html') ? 'text/html' : 'text/javascript';
     response.writeHead(200, { 'content-type': type });
     response.end(readFileSync(fileURLToPath(new URL(file, import.meta.url))));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  await new Promise<void>((resolve) => plainServer.listen(0, '127.0.0.1', resolve));
+  const plainUrl = `http://127.0.0.1:${(plainServer.address() as AddressInfo).port}/`;
   const browser = await launchChromium();
-  const results: ClientResult[] = [];
+  const runs: ClientRun[] = [];
   try {
     for (const nodes of options.sizes) {
-      for (const renderer of ['canvas', 'webgl'] as const) {
-        // A fresh page per run, so one run's garbage does not slow the next.
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-        page.setDefaultTimeout(LAYOUT_TIMEOUT_MS + 60_000);
-        try {
-          // tsx compiles with keepNames, so the serialised runInPage calls esbuild's __name.
-          await page.addInitScript({ content: 'window.__name = (f) => f;' });
-          await page.goto(url);
-          const large = nodes * (1 + EDGES_PER_NODE) >= LARGE_GRAPH_ELEMENTS;
-          const run = await page.evaluate(runInPage, {
-            nodes,
-            edgesPerNode: EDGES_PER_NODE,
-            webgl: renderer === 'webgl',
-            timeoutMs: LAYOUT_TIMEOUT_MS,
-            kinds: ENTITY_KINDS,
-            style: buildStylesheet({ large }),
-            large,
-          });
-          const result: ClientResult = {
-            nodes,
-            edges: run.edges,
-            renderer,
-            webglAvailable: run.webglAvailable,
-            firstRenderMs: Math.round(run.firstRenderMs),
-            settledLayoutMs: run.settledLayoutMs === null ? null : Math.round(run.settledLayoutMs),
-          };
-          if (run.settledLayoutMs === null) {
-            result.note = `layout did not finish within ${LAYOUT_TIMEOUT_MS / 1000} s`;
+      const graph = syntheticGraph(nodes, nodes * EDGES_PER_NODE);
+      const edges = graph.links.length;
+      const scale = await startScaleServer(graph);
+      try {
+        for (let i = 0; i < options.repeats * 2; i++) {
+          // A B B A: each way goes first as often as second.
+          const way = i % 4 === 0 || i % 4 === 3 ? 'Threadline' : 'plain Cytoscape';
+          if (options.only && way !== options.only) continue;
+          const load = Number(loadavg()[0]?.toFixed(1));
+          let run: ClientRun;
+          try {
+            if (way === 'Threadline') {
+              const m = await expandHub(browser, scale.url, { timeoutMs: TIMEOUT_MS });
+              run = {
+                nodes,
+                edges,
+                way,
+                firstFrameMs: m.firstFrameMs,
+                settledMs: m.settledMs,
+                longestTaskMs: m.longestTaskMs,
+                fromClickMs: m.fromClickMs,
+                load,
+              };
+              if (m.nodes !== nodes || m.edges !== edges)
+                run.note = `drew ${m.nodes} nodes and ${m.edges} edges`;
+              if (m.errors.length) run.note = `page errors: ${m.errors.join('; ')}`;
+            } else {
+              const m = await runPlain(browser, plainUrl, graph);
+              run = {
+                nodes,
+                edges,
+                way,
+                firstFrameMs: Math.round(m.firstFrameMs),
+                settledMs: m.settledMs === null ? null : Math.round(m.settledMs),
+                longestTaskMs: Math.round(m.longestTaskMs),
+                load,
+              };
+              if (m.settledMs === null) run.note = `layout not done within ${TIMEOUT_MS / 1000} s`;
+            }
+          } catch (error) {
+            run = {
+              nodes,
+              edges,
+              way,
+              firstFrameMs: null,
+              settledMs: null,
+              longestTaskMs: null,
+              load,
+              note: `failed: ${(error as Error).message.split('\n')[0]}`,
+            };
           }
-          if (renderer === 'webgl' && !run.webglAvailable) {
-            result.note =
-              'no WebGL context in this Chromium; Cytoscape drew with the canvas renderer';
-          }
-          results.push(result);
+          runs.push(run);
           options.log(
-            `  ${nodes} nodes, ${renderer}: first render ${result.firstRenderMs} ms, settled ${result.settledLayoutMs ?? '—'} ms${result.note ? ` (${result.note})` : ''}`,
+            `  ${nodes}/${edges} ${way}: first frame ${run.firstFrameMs ?? '—'} ms, settled ${run.settledMs ?? '—'} ms, longest task ${run.longestTaskMs ?? '—'} ms (load ${load})${run.note ? ` — ${run.note}` : ''}`,
           );
-        } catch (error) {
-          results.push({
-            nodes,
-            edges: 0,
-            renderer,
-            webglAvailable: false,
-            firstRenderMs: null,
-            settledLayoutMs: null,
-            note: `failed: ${(error as Error).message.split('\n')[0]}`,
-          });
-          options.log(
-            `  ${nodes} nodes, ${renderer}: failed: ${(error as Error).message.split('\n')[0]}`,
-          );
-        } finally {
-          await page.close();
         }
+      } finally {
+        scale.server.close();
       }
     }
   } finally {
     await browser.close();
-    server.close();
+    plainServer.close();
   }
-  return results;
+  return runs;
 }

@@ -7,6 +7,7 @@ import { LIMITS } from '../model/limits';
 import type { SubgraphRecord } from '../model/types';
 import type { LinkType } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
+import { type NodeRow, nodeProjection, recordsOfId, toNodes } from './identity-view';
 import type { LinkFilter } from './link-filter';
 import { pathParams, pathPattern } from './paths';
 import {
@@ -22,6 +23,8 @@ export interface ConnectQuery extends LinkFilter {
   ids: readonly string[];
   maxHops: number;
   linkTypes?: readonly LinkType[] | null;
+  /** Each identity one node: ids may be records or identities, paths step between records. */
+  joinIdentities?: boolean;
 }
 
 export interface ConnectResult extends SubgraphRecord {
@@ -37,6 +40,7 @@ export async function connect(db: Database, query: ConnectQuery): Promise<Connec
     mode: 'ALL_SHORTEST',
     direction: 'BOTH',
     limit: LIMITS.connectPathsPerPair,
+    joinIdentities: query.joinIdentities ?? false,
   });
   const pairs: [string, string][] = [];
   query.ids.forEach((a, i) => {
@@ -48,7 +52,9 @@ export async function connect(db: Database, query: ConnectQuery): Promise<Connec
     links: Record<string, unknown>[];
     sources: Record<string, unknown>[];
   }>(
-    `CALL () {
+    query.joinIdentities
+      ? joinedConnectCypher(pattern)
+      : `CALL () {
        UNWIND $ids AS id
        MATCH (e:Entity {id: id})
        RETURN collect(e) AS found
@@ -88,11 +94,50 @@ export async function connect(db: Database, query: ConnectQuery): Promise<Connec
   );
   const foundIds = new Set(row?.foundIds ?? []);
   const links = new Map((row?.links ?? []).map((l) => [String(l.id), toLink(l)]));
+  const rows = row?.entities ?? [];
   return {
-    entities: (row?.entities ?? []).map(toEntity),
+    entities: query.joinIdentities
+      ? toNodes(rows as unknown as NodeRow[]).nodes
+      : rows.map(toEntity),
     links: [...links.values()],
     truncated: [],
     sources: (row?.sources ?? []).map(toSource),
     missingIds: query.ids.filter((id) => !foundIds.has(id)),
   };
+}
+
+/**
+ * Joined: each id stands for its node's records; the shortest paths of every pair run between
+ * any of their records, RECORD_OF steps between records of one identity not counted as links.
+ */
+function joinedConnectCypher(pattern: string): string {
+  return `CALL () {
+       UNWIND $ids AS id
+       ${recordsOfId('id', 'records', 'identity')}
+       WITH id, records WHERE size(records) > 0
+       RETURN collect(id) AS foundIds, reduce(acc = [], rs IN collect(records) | acc + rs) AS found
+     }
+     CALL () {
+       UNWIND $pairs AS pair
+       WITH pair[0] AS fromId, pair[1] AS toId
+       ${recordsOfId('fromId', 'starts', 'fromIdentity')}
+       ${recordsOfId('toId', 'ends', 'toIdentity')}
+       CALL (starts, ends) {
+         UNWIND starts AS a
+         UNWIND ends AS b
+         WITH a, b, [] AS avoidIds WHERE NOT a IN ends AND NOT b IN starts
+         ${pattern}
+         WITH p ORDER BY size([s IN relationships(p) WHERE NOT s:RECORD_OF]) LIMIT toInteger($perPair)
+         RETURN [n IN nodes(p) WHERE n:Entity] AS ns,
+                [r IN relationships(p) WHERE NOT r:RECORD_OF] AS rs
+       }
+       UNWIND ns AS n
+       WITH collect(DISTINCT n) AS pathNodes, collect(rs) AS relLists
+       RETURN pathNodes, reduce(acc = [], rs IN relLists | acc + rs) AS rels
+     }
+     WITH foundIds, found, pathNodes, rels
+     ${citedSourcesSubquery('rels')}
+     RETURN foundIds,
+            [n IN found + [m IN pathNodes WHERE NOT m IN found] | ${nodeProjection('n')}] AS entities,
+            [r IN rels | ${linkProjection('r')}] AS links, sources`;
 }

@@ -4,6 +4,7 @@ import { normalizeName } from '../model/normalize-name';
 import type { EntityRecord } from '../model/types';
 import type { EntityKind } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
+import { type NodeRow, nodeProjection, toNode } from './identity-view';
 import { entityProjection, toEntity } from './projections';
 
 export async function entitiesByIds(db: Database, ids: readonly string[]): Promise<EntityRecord[]> {
@@ -79,25 +80,38 @@ export interface SearchHitRecord {
   score: number;
 }
 
+/**
+ * With `joinIdentities`, a hit on a record of an identity answers as the identity (its best
+ * record's score), once; the index is asked for twice as many hits so that joins do not shorten
+ * the answer.
+ */
 export async function searchEntities(
   db: Database,
   text: string,
   kinds: readonly EntityKind[] | null,
   first: number,
+  joinIdentities = false,
 ): Promise<SearchHitRecord[]> {
   const query = luceneQuery(text);
   if (!query) return [];
   // Equal scores are common (one surname, many people): the better connected entity comes
   // first. The index cuts at its own limit before that order applies, so it is asked for
   // TIE_CANDIDATES more than needed; kind filtering happens after the index too.
+  const asked = joinIdentities ? first * 2 : first;
   const rows = await db.read<{ e: Record<string, unknown>; score: number }>(
     `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: toInteger($candidates)})
      YIELD node, score
      WHERE $kinds IS NULL OR node.kind IN $kinds
      WITH node, score, COUNT { (node)--() } AS degree
      ORDER BY score DESC, degree DESC, size(node.name) ASC LIMIT toInteger($first)
-     RETURN ${entityProjection('node')} AS e, score`,
-    { query, kinds, first, candidates: (kinds ? first * 10 : first) + TIE_CANDIDATES },
+     RETURN ${joinIdentities ? nodeProjection('node') : entityProjection('node')} AS e, score`,
+    { query, kinds, first: asked, candidates: (kinds ? asked * 10 : asked) + TIE_CANDIDATES },
   );
-  return rows.map((row) => ({ entity: toEntity(row.e), score: row.score }));
+  if (!joinIdentities) return rows.map((row) => ({ entity: toEntity(row.e), score: row.score }));
+  const hits = new Map<string, SearchHitRecord>();
+  for (const row of rows) {
+    const entity = toNode(row.e as unknown as NodeRow);
+    if (!hits.has(entity.id)) hits.set(entity.id, { entity, score: row.score });
+  }
+  return [...hits.values()].slice(0, first);
 }

@@ -43,7 +43,7 @@ export interface JudgementRecord {
 
 type Row = { j: Record<string, unknown> };
 
-function toJudgement(row: Record<string, unknown>): JudgementRecord {
+export function toJudgement(row: Record<string, unknown>): JudgementRecord {
   let features: Feature[] = [];
   try {
     features = JSON.parse(String(row.features ?? '[]')) as Feature[];

@@ -1,7 +1,7 @@
 /** Reading links: one by id, and the links of many entities at once (for nested selections). */
 
 import type { EntityRecord, LinkRecord, SourceRecord } from '../model/types';
-import { type LinkType, relationshipTypeExpression } from '../model/vocabulary';
+import { LINK_TYPES, type LinkType, relationshipTypeExpression } from '../model/vocabulary';
 import { linkByIdCypher } from '../model/write-rules';
 import type { Database } from '../neo4j/database';
 import { type LinkFilter, linkFilterParams, linkPredicate } from './link-filter';
@@ -157,4 +157,16 @@ export async function linksByIds(db: Database, ids: readonly string[]): Promise<
     ends: row.ends.map(toEntity),
     sources: row.sources.map(toSource),
   }));
+}
+
+/** Every link with both ends among `ids`, retracted ones included (a canvas, a report). */
+export async function linksAmong(db: Database, ids: readonly string[]): Promise<LinkRecord[]> {
+  const rows = await db.read<{ r: Record<string, unknown> }>(
+    `UNWIND $ids AS id
+     MATCH (a:Entity {id: id})-[r:${LINK_TYPES.join('|')}]->(b:Entity)
+     WHERE b.id IN $ids
+     RETURN ${linkProjection('r')} AS r`,
+    { ids },
+  );
+  return rows.map((row) => toLink(row.r));
 }

@@ -10,6 +10,7 @@ import type { EntityRecord, LinkRecord, SubgraphRecord, Truncation } from '../mo
 import type { EntityKind, LinkType } from '../model/vocabulary';
 import { kindLabels, relationshipTypeExpression } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
+import { type NodeRow, nodeProjection, recordsOfId, SIBLINGS_JOIN, toNodes } from './identity-view';
 import { type LinkFilter, linkFilterParams, linkPredicate } from './link-filter';
 import {
   citedSourcesSubquery,
@@ -27,6 +28,8 @@ export interface NeighborhoodQuery extends LinkFilter {
   linkTypes?: readonly LinkType[] | null;
   kinds?: readonly EntityKind[] | null;
   limit: number;
+  /** Each identity one node: its records expand together, at no cost in depth. */
+  joinIdentities?: boolean;
 }
 
 function kindPredicate(kinds: readonly EntityKind[] | null | undefined, n: string): string {
@@ -64,11 +67,18 @@ function level(types: string, kinds: string): string {
 
 export function neighborhoodCypher(query: NeighborhoodQuery): string {
   const types = relationshipTypeExpression(query.linkTypes ?? []);
-  const levels = Array.from({ length: Math.trunc(query.depth) }, () =>
-    level(types, kindPredicate(query.kinds, 'n')),
+  const join = query.joinIdentities ? `\n${SIBLINGS_JOIN}` : '';
+  const levels = Array.from(
+    { length: Math.trunc(query.depth) },
+    () => level(types, kindPredicate(query.kinds, 'n')) + join,
   );
-  return `MATCH (root:Entity {id: $id})
-WITH [root] AS seen, [root] AS frontier, [] AS expanded
+  const start = query.joinIdentities
+    ? `${recordsOfId('$id', 'roots', 'rootIdentity')}
+WITH roots WHERE size(roots) > 0
+WITH roots AS seen, roots AS frontier, [] AS expanded`
+    : `MATCH (root:Entity {id: $id})
+WITH [root] AS seen, [root] AS frontier, [] AS expanded`;
+  return `${start}
 ${levels.join('\n')}
 CALL (seen) {
   UNWIND seen AS x
@@ -77,7 +87,7 @@ CALL (seen) {
   RETURN collect(r) AS rels
 }
 ${citedSourcesSubquery('rels')}
-RETURN [n IN seen | ${entityProjection('n')}] AS entities,
+RETURN [n IN seen | ${query.joinIdentities ? nodeProjection('n') : entityProjection('n')}] AS entities,
        [r IN rels | ${linkProjection('r')}] AS links,
        expanded, sources`;
 }
@@ -126,12 +136,28 @@ export async function neighborhood(
     ...linkFilterParams(query),
   });
   if (!row) return null;
-  const entities = row.entities.map(toEntity);
   const links = row.links.map(toLink);
+  if (!query.joinIdentities) {
+    const entities = row.entities.map(toEntity);
+    return {
+      entities,
+      links,
+      truncated: truncations(row.expanded, links, entities, query.kinds),
+      sources: row.sources.map(toSource),
+    };
+  }
+  // Joined: "+N more" is counted per record, then summed per node.
+  const { nodes, nodeOf } = toNodes(row.entities as unknown as NodeRow[]);
+  const records = nodes.flatMap((n) => n.records ?? [n]);
+  const omitted = new Map<string, number>();
+  for (const t of truncations(row.expanded, links, records, query.kinds)) {
+    const node = nodeOf.get(t.entityId) ?? t.entityId;
+    omitted.set(node, (omitted.get(node) ?? 0) + t.omitted);
+  }
   return {
-    entities,
+    entities: nodes,
     links,
-    truncated: truncations(row.expanded, links, entities, query.kinds),
+    truncated: [...omitted].map(([entityId, n]) => ({ entityId, omitted: n })),
     sources: row.sources.map(toSource),
   };
 }

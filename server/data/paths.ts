@@ -8,6 +8,7 @@ import type { EntityRecord, LinkRecord, PathRecord, SourceRecord } from '../mode
 import type { EntityKind, LinkType } from '../model/vocabulary';
 import { kindLabels, relationshipTypeExpression } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
+import { type NodeRow, nodeProjection, recordsOfId, toNodes } from './identity-view';
 import { type LinkFilter, linkFilterParams, linkPredicate } from './link-filter';
 import { DIRECTION_PATTERNS, type Direction } from './links';
 import {
@@ -51,11 +52,24 @@ export interface PathQuery extends LinkFilter {
   /** Leave out entities between the ends with more links than this (any type or status). */
   avoidHubsOver?: number | null;
   rank?: PathRank | null;
+  /**
+   * Treat each identity as one node (docs/decisions.md): a path may step from a record to
+   * another record of its identity at no cost in links; the ends may be records or identities.
+   */
+  joinIdentities?: boolean;
 }
+
+/**
+ * Steps a joined search may spend crossing identities (record → identity → record takes two)
+ * beyond `maxHops` links: one crossing in a path of `maxHops` links, more in shorter ones.
+ */
+export const IDENTITY_STEPS = 2;
 
 export interface PathsResult {
   fromFound: boolean;
   toFound: boolean;
+  /** Joined only: `from` and `to` are records of one identity, so one node. */
+  sameNode?: boolean;
   paths: PathRecord[];
   hasMore: boolean;
   entities: EntityRecord[];
@@ -72,14 +86,34 @@ function kindPredicate(kinds: readonly EntityKind[] | null | undefined): string 
 
 /** The MATCH clause: selector, pattern and the simple-path rule. Exported for the benchmarks. */
 export function pathPattern(query: PathQuery): string {
-  const step = DIRECTION_PATTERNS[query.direction](
-    relationshipTypeExpression(query.linkTypes ?? []),
-    linkPredicate('r'),
-  );
+  const types = relationshipTypeExpression(query.linkTypes ?? []);
   const hubs =
     query.avoidHubsOver == null ? '' : ` AND (y = b OR ${degree('y')} <= $avoidHubsOver)`;
-  const node = `(y:Entity WHERE NOT y.id IN $avoid AND ${kindPredicate(query.kinds)}${hubs})`;
-  const quantified = `(a)((x)${step}${node}){1,${Math.trunc(query.maxHops)}}(b)`;
+  const entity = `${kindPredicate(query.kinds)}${hubs}`;
+  const maxHops = Math.trunc(query.maxHops);
+  let quantified: string;
+  let realHops = '';
+  if (query.joinIdentities) {
+    // RECORD_OF is walked both ways (into an identity, out to a sibling record); the link's
+    // direction, when asked, is checked against the step's start.
+    const directed =
+      query.direction === 'OUTGOING'
+        ? ' WHERE r:RECORD_OF OR startNode(r) = x'
+        : query.direction === 'INCOMING'
+          ? ' WHERE r:RECORD_OF OR endNode(r) = x'
+          : '';
+    const step = DIRECTION_PATTERNS.BOTH(
+      `${types}|RECORD_OF`,
+      `r:RECORD_OF OR (${linkPredicate('r')})`,
+    );
+    const node = `(y:Entity|Identity WHERE NOT y.id IN avoidIds AND (y:Identity OR (${entity})))`;
+    quantified = `(a)((x)${step}${node}${directed}){1,${maxHops + IDENTITY_STEPS}}(b)`;
+    realHops = `size([s IN relationships(p) WHERE NOT s:RECORD_OF]) <= ${maxHops}`;
+  } else {
+    const step = DIRECTION_PATTERNS[query.direction](types, linkPredicate('r'));
+    const node = `(y:Entity WHERE NOT y.id IN $avoid AND ${entity})`;
+    quantified = `(a)((x)${step}${node}){1,${maxHops}}(b)`;
+  }
   // Shortest paths are simple already; SHORTEST k over trails needs the no-repeat rule, which
   // is part of the pattern's WHERE and so applies before the k are chosen.
   const byHubs = query.rank === 'HUB_PENALTY';
@@ -93,12 +127,14 @@ export function pathPattern(query: PathQuery): string {
         : `SHORTEST ${query.mode === 'SHORTEST' ? 1 : Math.trunc(query.limit) + 1}`;
   const simple =
     query.mode === 'ALL'
-      ? 'WHERE all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])'
+      ? 'all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])'
       : '';
-  return `MATCH p = ${selector} ${quantified} ${simple}`;
+  const where = [simple, realHops].filter(Boolean).join(' AND ');
+  return `MATCH p = ${selector} ${quantified}${where ? ` WHERE ${where}` : ''}`;
 }
 
 export function pathsCypher(query: PathQuery): string {
+  if (query.joinIdentities) return joinedPathsCypher(query);
   return `OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 CALL (a, b) {
@@ -116,6 +152,78 @@ RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
        [n IN reduce(ns = [], p IN found | ns + nodes(p)) | ${entityProjection('n')}] AS entities,
        [r IN allRels | ${linkProjection('r')}] AS links,
        sources`;
+}
+
+/** Cypher: `avoidIds`, the ids in $avoid with, for each record or identity, its identity's records. */
+export const AVOID_IDS = `CALL () {
+  UNWIND $avoid AS avoidId
+  ${recordsOfId('avoidId', 'avoided', 'avoidedIdentity')}
+  WITH [m IN avoided | m.id] + [i IN [avoidedIdentity] WHERE i IS NOT NULL | i.id] AS ids
+  RETURN $avoid + reduce(acc = [], x IN collect(ids) | acc + x) AS avoidIds
+}`;
+
+/**
+ * Paths over the joined view: the search runs from every record of `from`'s node to every
+ * record of `to`'s, over links and RECORD_OF, and counts only links against maxHops. Paths come
+ * back over-fetched and ordered by links; findPaths collapses them to nodes and cuts them.
+ */
+function joinedPathsCypher(query: PathQuery): string {
+  const order =
+    query.rank === 'HUB_PENALTY' ? 'ORDER BY hubCost, hops, length(p)' : 'ORDER BY hops, length(p)';
+  const hubCost = `reduce(c = 0.0, n IN nodes(p)[1..-1] | c + CASE WHEN n:Identity THEN 0.0 ELSE log(1 + ${degree('n')}) END)`;
+  return `${recordsOfId('$from', 'starts', 'fromIdentity')}
+${recordsOfId('$to', 'ends', 'toIdentity')}
+${AVOID_IDS}
+CALL (starts, ends, avoidIds) {
+  UNWIND starts AS a
+  UNWIND ends AS b
+  WITH a, b, avoidIds WHERE NOT a IN ends AND NOT b IN starts
+  ${pathPattern(query)}
+  WITH p, size([s IN relationships(p) WHERE NOT s:RECORD_OF]) AS hops, ${hubCost} AS hubCost
+  ${order} LIMIT toInteger($limit) * 4 + 4
+  RETURN collect(p) AS found, collect(hubCost) AS hubCosts
+}
+WITH starts, ends, found, hubCosts,
+     reduce(rs = [], p IN found | rs + [r IN relationships(p) WHERE NOT r:RECORD_OF]) AS allRels
+${citedSourcesSubquery('allRels')}
+RETURN size(starts) > 0 AS fromFound, size(ends) > 0 AS toFound,
+       any(x IN starts WHERE x IN ends) AS sameNode,
+       [i IN range(0, size(found) - 1) | {entityIds: [n IN nodes(found[i]) WHERE n:Entity | n.id],
+         linkIds: [r IN relationships(found[i]) WHERE NOT r:RECORD_OF | r.id], hubCost: hubCosts[i]}] AS paths,
+       [n IN reduce(ns = [], p IN found | ns + nodes(p)) WHERE n:Entity | ${nodeProjection('n')}] AS entities,
+       [r IN allRels | ${linkProjection('r')}] AS links,
+       sources`;
+}
+
+/**
+ * Joined paths as the view shows them: each run of records of one identity becomes its node;
+ * a path visiting a node twice is not simple and goes; twins (the same links) go. Then the
+ * mode's cut: ALL_SHORTEST keeps the fewest links, SHORTEST the first.
+ */
+export function collapsePaths(
+  paths: readonly PathRecord[],
+  nodeOf: ReadonlyMap<string, string>,
+  mode: PathMode,
+): PathRecord[] {
+  const seen = new Set<string>();
+  const kept: PathRecord[] = [];
+  for (const path of paths) {
+    const nodes: string[] = [];
+    for (const id of path.entityIds) {
+      const node = nodeOf.get(id) ?? id;
+      if (nodes.at(-1) !== node) nodes.push(node);
+    }
+    const key = path.linkIds.join('\u0000');
+    if (new Set(nodes).size !== nodes.length || seen.has(key)) continue;
+    seen.add(key);
+    kept.push({ ...path, entityIds: nodes });
+  }
+  if (mode === 'SHORTEST') return kept.slice(0, 1);
+  if (mode === 'ALL_SHORTEST') {
+    const fewest = Math.min(...kept.map((p) => p.linkIds.length));
+    return kept.filter((p) => p.linkIds.length === fewest);
+  }
+  return kept;
 }
 
 /** ORDER BY and LIMIT over the found paths `p` with their `hubCost`. */
@@ -140,12 +248,27 @@ export async function findPaths(db: Database, query: PathQuery): Promise<PathsRe
   const [row] = await db.read<{
     fromFound: boolean;
     toFound: boolean;
+    sameNode?: boolean;
     paths: PathRecord[];
     entities: Record<string, unknown>[];
     links: Record<string, unknown>[];
     sources: Record<string, unknown>[];
   }>(pathsCypher(query), pathParams(query));
   if (!row) throw new Error('The paths query returned no row.');
+  if (query.joinIdentities) {
+    const { nodes, nodeOf } = toNodes(row.entities as unknown as NodeRow[]);
+    const paths = collapsePaths(row.paths, nodeOf, query.mode);
+    return {
+      fromFound: row.fromFound,
+      toFound: row.toFound,
+      sameNode: row.sameNode === true,
+      paths: paths.slice(0, query.limit),
+      hasMore: paths.length > query.limit,
+      entities: nodes,
+      links: dedupe(row.links.map(toLink)),
+      sources: row.sources.map(toSource),
+    };
+  }
   return {
     fromFound: row.fromFound,
     toFound: row.toFound,

@@ -2,6 +2,7 @@
 import { PARTIAL_DATE_PATTERN } from '../model/partial-date';
 import type { EntityRecord, LinkRecord, SourceRecord } from '../model/types';
 import type { Database } from '../neo4j/database';
+import { recordsOfId } from './identity-view';
 import { linkFilterParams, linkPredicate } from './link-filter';
 import {
   citedSourcesSubquery,
@@ -38,8 +39,18 @@ export interface TimelineResult {
  */
 export async function timeline(
   db: Database,
-  query: { id: string; from: string | null; to: string | null; first: number },
+  query: {
+    id: string;
+    from: string | null;
+    to: string | null;
+    first: number;
+    /** The dated links of every record of the identity `id` names or is a record of. */
+    joinIdentities?: boolean;
+  },
 ): Promise<TimelineResult> {
+  const start = query.joinIdentities
+    ? `${recordsOfId('$id', 'records', 'identity')}`
+    : 'OPTIONAL MATCH (e:Entity {id: $id}) WITH [x IN [e] WHERE x IS NOT NULL] AS records';
   const [row] = await db.read<{
     found: boolean;
     events: { date: string; moment: Moment; linkId: string }[];
@@ -47,8 +58,9 @@ export async function timeline(
     others: Record<string, unknown>[];
     sources: Record<string, unknown>[];
   }>(
-    `OPTIONAL MATCH (e:Entity {id: $id})
-     CALL (e) {
+    `${start}
+     CALL (records) {
+       UNWIND records AS e
        MATCH (e)-[r WHERE ${linkPredicate('r')}]-(o:Entity)
        UNWIND [{moment: 'ON', date: r.on, rank: 0}, {moment: 'SINCE', date: r.since, rank: 1},
                {moment: 'UNTIL', date: r.until, rank: 2}] AS m
@@ -61,15 +73,26 @@ export async function timeline(
               collect(DISTINCT r) AS rels, collect(DISTINCT o) AS others
      }
      ${citedSourcesSubquery('rels')}
-     RETURN e IS NOT NULL AS found, events, [r IN rels | ${linkProjection('r')}] AS links,
-            [o IN others + [x IN [e] WHERE x IS NOT NULL] | ${entityProjection('o')}] AS others, sources`,
-    { ...query, ...linkFilterParams({}), datePattern: PARTIAL_DATE_PATTERN },
+     RETURN size(records) > 0 AS found, events, [r IN rels | ${linkProjection('r')}] AS links,
+            [o IN others + records | ${entityProjection('o')}] AS others, sources`,
+    {
+      id: query.id,
+      from: query.from,
+      to: query.to,
+      first: query.first,
+      ...linkFilterParams({}),
+      datePattern: PARTIAL_DATE_PATTERN,
+    },
   );
   if (!row) return { found: false, events: [], others: [], sources: [] };
   const links = new Map(row.links.map(toLink).map((link) => [link.id, link]));
+  // A link between two records of one identity is met from both ends: once is enough.
+  const met = new Set<string>();
   const events = row.events.flatMap(({ date, moment, linkId }) => {
     const link = links.get(linkId);
-    return link ? [{ date, moment, link }] : [];
+    if (!link || met.has(`${linkId} ${moment}`)) return [];
+    met.add(`${linkId} ${moment}`);
+    return [{ date, moment, link }];
   });
   // collect() keeps the query's order in practice, but Cypher does not promise it.
   events.sort(

@@ -6,11 +6,13 @@ import { ENTITY_KINDS } from '../model/vocabulary';
 const SCHEMA_DIR = fileURLToPath(new URL('./schema/', import.meta.url));
 
 /**
- * `identity` on every entity type (the interface declares it in matching.graphql), written from
+ * `identity` and `records` on every entity type (the interface declares it in matching.graphql), written from
  * the kinds so that a kind added to the vocabulary gets it without another SDL edit.
  */
 function identityFields(): string {
-  return ENTITY_KINDS.map((kind) => `extend type ${kind} {\n  identity: Identity\n}`).join('\n');
+  return ENTITY_KINDS.map(
+    (kind) => `extend type ${kind} {\n  identity: Identity\n  records: [Entity!]!\n}`,
+  ).join('\n');
 }
 
 export function loadTypeDefs(): string[] {

@@ -5,13 +5,19 @@
  */
 import DataLoader from 'dataloader';
 import { entitiesByIds } from '../data/entities';
+import { type IdentityRecord, identitiesOfRecords, nodesByIds } from '../data/identities';
 import { type EntityLinks, type LinksQuery, linksByIds, linksOfEntities } from '../data/links';
 import { sourcesByIds } from '../data/sources';
 import type { EntityRecord, LinkRecord, SourceRecord } from '../model/types';
 import type { Database } from '../neo4j/database';
 
 export interface Loaders {
+  /** Records by id, as stored. */
   entity: DataLoader<string, EntityRecord | null>;
+  /** The joined view by a record's or an identity's id (identity-view.ts). */
+  node: DataLoader<string, EntityRecord | null>;
+  /** The identity a record is joined into, by the record's id; null when none. */
+  identity: DataLoader<string, IdentityRecord | null>;
   link: DataLoader<string, LinkRecord | null>;
   /** Source summaries as queries return them (no text). */
   source: DataLoader<string, SourceRecord | null>;
@@ -67,6 +73,16 @@ export function createLoaders(db: Database): Loaders {
     async (ids) => byId(ids, await entitiesByIds(db, ids)),
     AFTER_MICROTASKS,
   );
+  const node = new DataLoader<string, EntityRecord | null>(async (ids) => {
+    const found = await nodesByIds(db, ids);
+    // Their records are what link ends load next.
+    prime({ entities: [...found.values()] });
+    return ids.map((id) => found.get(id) ?? null);
+  }, AFTER_MICROTASKS);
+  const identity = new DataLoader<string, IdentityRecord | null>(async (ids) => {
+    const found = await identitiesOfRecords(db, ids);
+    return ids.map((id) => found.get(id) ?? null);
+  }, AFTER_MICROTASKS);
   const source = new DataLoader<string, SourceRecord | null>(
     async (ids) => byId(ids, await sourcesByIds(db, ids)),
     AFTER_MICROTASKS,
@@ -81,7 +97,15 @@ export function createLoaders(db: Database): Loaders {
     sources: new Map<string, SourceRecord>(),
   };
   const prime: Loaders['prime'] = ({ entities = [], links = [], sources = [] }) => {
-    for (const e of entities) {
+    // A joined view answers for its identity's id and its records' ids; the records themselves
+    // are what link ends and `records` load.
+    const records = entities.flatMap((e) => {
+      if (!e.records) return [e];
+      node.prime(e.id, e);
+      for (const r of e.records) node.prime(r.id, e);
+      return e.records;
+    });
+    for (const e of records) {
       entity.prime(e.id, e);
       if (!primed.entities.has(e.id)) primed.entities.set(e.id, e);
     }
@@ -141,5 +165,5 @@ export function createLoaders(db: Database): Loaders {
     linkLoaders.set(key, entry);
     return entry;
   };
-  return { entity, link, source, sourceText, linksOf, prime, primed };
+  return { entity, node, identity, link, source, sourceText, linksOf, prime, primed };
 }

@@ -26,6 +26,7 @@ import { isEntityKind, isLinkType, type LinkType } from '../model/vocabulary';
 import { normalizeName, searchTextCypher } from '../model/write-rules';
 import type { Database, Statement } from '../neo4j/database';
 import type { EntityWrite, LinkWrite, RowWrites } from './types';
+import { WriteFolder } from './write-folder';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -48,58 +49,20 @@ export interface WriteStamp {
   by: string;
 }
 
-function mergeCitations(into: CitationRecord[], more: readonly CitationRecord[]): void {
-  for (const citation of more) {
-    if (!into.some((c) => c.sourceId === citation.sourceId && c.excerpt === citation.excerpt)) {
-      into.push(citation);
-    }
-  }
-}
-
 /** Folds repeated ids within a batch into one write each, in row order. */
 export function combineEntities(writes: readonly EntityWrite[]): {
   combined: EntityWrite[];
   conflicts: RecordResult[];
 } {
-  const byId = new Map<string, EntityWrite>();
-  const conflicts: RecordResult[] = [];
-  for (const write of writes) {
-    const seen = byId.get(write.id);
-    if (!seen) {
-      byId.set(write.id, {
-        ...write,
-        aliases: [...write.aliases],
-        properties: { ...write.properties },
-        citations: [...write.citations],
-      });
-      continue;
-    }
-    if (seen.kind !== write.kind) {
-      conflicts.push({ id: write.id, outcome: `kind:${seen.kind}`, line: write.line });
-      continue;
-    }
-    for (const alias of [write.name, ...write.aliases]) {
-      if (alias !== seen.name && !seen.aliases.includes(alias)) seen.aliases.push(alias);
-    }
-    Object.assign(seen.properties, write.properties);
-    mergeCitations(seen.citations, write.citations);
-  }
-  return { combined: [...byId.values()], conflicts };
+  const folder = new WriteFolder();
+  for (const write of writes) folder.addEntity(write);
+  return { combined: [...folder.entities.values()], conflicts: folder.conflicts };
 }
 
 export function combineLinks(writes: readonly LinkWrite[]): LinkWrite[] {
-  const byId = new Map<string, LinkWrite>();
-  for (const write of writes) {
-    const seen = byId.get(write.id);
-    if (!seen) {
-      byId.set(write.id, { ...write, citations: [...write.citations] });
-      continue;
-    }
-    const citations = [...seen.citations];
-    mergeCitations(citations, write.citations);
-    byId.set(write.id, { ...write, line: seen.line, citations });
-  }
-  return [...byId.values()];
+  const folder = new WriteFolder();
+  for (const write of writes) folder.addLink(write);
+  return [...folder.links.values()];
 }
 
 // Rows travel as positional lists, not maps: the driver packs every map key of every row as a

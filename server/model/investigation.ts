@@ -33,6 +33,11 @@ export const INVESTIGATION_LIMITS = {
   note: 20_000,
   /** Notes kept with one investigation. */
   notesPerInvestigation: 1000,
+  /** Saved GraphQL queries in one investigation, and the size of each part. */
+  queries: 50,
+  queryName: 200,
+  queryText: 20_000,
+  queryVariables: 20_000,
 } as const;
 
 const LAYOUT_NAME = /^[a-z][a-z0-9-]{0,39}$/;
@@ -68,6 +73,13 @@ export interface Layout {
   panY: number | null;
 }
 
+/** A GraphQL query kept with the investigation, to run again later; `variables` is JSON text. */
+export interface SavedQuery {
+  name: string;
+  query: string;
+  variables: string;
+}
+
 /** Everything the canvas needs to come back as it was. Stored as one JSON text. */
 export interface Canvas {
   entities: CanvasEntity[];
@@ -76,6 +88,7 @@ export interface Canvas {
   asOfRange: DateRange | null;
   selectedPaths: SavedPath[];
   layout: Layout | null;
+  queries: SavedQuery[];
 }
 
 export interface InvestigationWrite {
@@ -214,6 +227,49 @@ function layout(field: string, value: unknown): Layout | null {
   };
 }
 
+/** The variables as JSON text of one object ("{}" when none); anything else is refused. */
+function queryVariables(field: string, value: unknown): string {
+  if (value === undefined || value === null || value === '') return '{}';
+  const text = checkText(field, value, INVESTIGATION_LIMITS.queryVariables);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new InvalidInputError(
+      field,
+      'must be JSON text of one object, e.g. {"id": "person:lei-jun"}.',
+    );
+  }
+  if (!isObject(parsed)) {
+    throw new InvalidInputError(
+      field,
+      'must be JSON text of one object, e.g. {"id": "person:lei-jun"}.',
+    );
+  }
+  return JSON.stringify(parsed);
+}
+
+function savedQueries(field: string, value: unknown): SavedQuery[] {
+  const names = new Set<string>();
+  return list(field, value, INVESTIGATION_LIMITS.queries).map((item, i) => {
+    const at = `${field}[${i}]`;
+    if (!isObject(item))
+      throw new InvalidInputError(at, 'must be an object { name query variables }.');
+    const name = checkText(`${at}.name`, item.name, INVESTIGATION_LIMITS.queryName);
+    if (names.has(name))
+      throw new InvalidInputError(
+        `${at}.name`,
+        `"${name}" is used twice; give each query its own name.`,
+      );
+    names.add(name);
+    return {
+      name,
+      query: checkText(`${at}.query`, item.query, INVESTIGATION_LIMITS.queryText),
+      variables: queryVariables(`${at}.variables`, item.variables),
+    };
+  });
+}
+
 /** A canvas from client input (or from storage), normalised: defaults filled in, sets ordered. */
 export function checkCanvas(field: string, value: unknown): Canvas {
   if (!isObject(value)) throw new InvalidInputError(field, 'must be an object { entities … }.');
@@ -248,6 +304,7 @@ export function checkCanvas(field: string, value: unknown): Canvas {
     asOfRange,
     selectedPaths: savedPaths(`${field}.selectedPaths`, value.selectedPaths),
     layout: layout(`${field}.layout`, value.layout),
+    queries: savedQueries(`${field}.queries`, value.queries),
   };
 }
 

@@ -18,6 +18,8 @@ export interface EntityRecord {
   degree: number;
   /** Every stored property, for kind-specific and provenance fields. */
   properties: Record<string, unknown>;
+  /** Set on the joined view of an identity (server/data/identity-view.ts): its records. */
+  records?: EntityRecord[];
 }
 
 export interface LinkRecord {

@@ -10,14 +10,90 @@ import { LINK_TYPES } from './vocabulary';
 
 export { linkEndsProblem, normalizeName };
 
-/** `searchText` is the name and the aliases, one per line (the full-text index reads it). */
-export function searchTextOf(name: string, aliases: readonly string[]): string {
-  return [name, ...aliases].join('\n');
+/**
+ * Words left out of a name's initials, compared in lower case: "Ministry of Industry and
+ * Information Technology" gives MIIT. English and the most common French, Spanish, German,
+ * Dutch and Italian linking words (docs/api.md, search).
+ */
+export const INITIALS_SKIP_WORDS = [
+  'a',
+  'an',
+  'and',
+  'at',
+  'by',
+  'for',
+  'from',
+  'in',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+  'da',
+  'de',
+  'del',
+  'der',
+  'des',
+  'di',
+  'du',
+  'et',
+  'la',
+  'le',
+  'les',
+  'und',
+  'van',
+  'von',
+  'y',
+] as const;
+
+/** Fewer initials than this are no acronym anyone types (and would match too much). */
+export const MIN_INITIALS = 3;
+
+const SKIP = new Set<string>(INITIALS_SKIP_WORDS);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * The first letter or digit of each word (split at spaces) that is not a skipped word, as
+ * written. Character by UTF-16 unit, as Cypher's split does, so both give the same result.
+ */
+export function initialsOf(text: string): string {
+  let initials = '';
+  for (const word of text.split(' ')) {
+    if (SKIP.has(word.toLowerCase())) continue;
+    initials += word.split('').find((c) => LETTER_OR_DIGIT.test(c)) ?? '';
+  }
+  return initials;
 }
 
-/** The same in Cypher, from stored values, so a write that changes only one keeps it right. */
+/**
+ * `searchText` is the name and the aliases, one per line, then the initials of each that has
+ * at least MIN_INITIALS of them and is not a line already (the full-text index reads it, so
+ * "MIIT" finds the ministry).
+ */
+export function searchTextOf(name: string, aliases: readonly string[]): string {
+  const lines = [name, ...aliases];
+  for (const text of [name, ...aliases]) {
+    const initials = initialsOf(text);
+    if (initials.length >= MIN_INITIALS && !lines.includes(initials)) lines.push(initials);
+  }
+  return lines.join('\n');
+}
+
+const SKIP_CYPHER = `[${INITIALS_SKIP_WORDS.map((w) => `'${w}'`).join(', ')}]`;
+
+function initialsCypher(text: string): string {
+  return `reduce(i = '', w IN split(${text}, ' ') | i + CASE WHEN toLower(w) IN ${SKIP_CYPHER} THEN '' ELSE coalesce(head([c IN split(w, '') WHERE c =~ '[\\\\p{L}\\\\p{N}]']), '') END)`;
+}
+
+/**
+ * The same in Cypher, from stored values, so a write that changes only one keeps it right.
+ * `name` and `aliases` are expressions (a property or a variable), never user input.
+ */
 export function searchTextCypher(name: string, aliases: string): string {
-  return `reduce(t = ${name}, a IN coalesce(${aliases}, []) | t + '\\n' + a)`;
+  const texts = `[${name}] + coalesce(${aliases}, [])`;
+  const lines = `reduce(lines = ${texts}, x IN [t IN ${texts} | ${initialsCypher('t')}] | lines + CASE WHEN size(x) >= ${MIN_INITIALS} AND NOT x IN lines THEN [x] ELSE [] END)`;
+  return `reduce(s = ${name}, l IN tail(${lines}) | s + '\\n' + l)`;
 }
 
 /**

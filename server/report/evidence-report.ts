@@ -5,12 +5,10 @@
  */
 import { entitiesByIds } from '../data/entities';
 import { type InvestigationRecord, investigationsByIds } from '../data/investigations';
-import { linksByIds } from '../data/links';
+import { linksAmong, linksByIds } from '../data/links';
 import { type NoteRecord, notesOfInvestigation } from '../data/notes';
-import { linkProjection, toLink } from '../data/projections';
 import { sourcesByIds } from '../data/sources';
 import type { EntityRecord, LinkRecord, SourceRecord } from '../model/types';
-import { LINK_TYPES } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
 
 export interface ReportData {
@@ -19,18 +17,6 @@ export interface ReportData {
   links: LinkRecord[];
   sources: Map<string, SourceRecord>;
   notes: NoteRecord[];
-}
-
-/** Links with both ends on the canvas, retracted ones included (the report says so). */
-async function linksAmong(db: Database, ids: readonly string[]): Promise<LinkRecord[]> {
-  const rows = await db.read<{ r: Record<string, unknown> }>(
-    `UNWIND $ids AS id
-     MATCH (a:Entity {id: id})-[r:${LINK_TYPES.join('|')}]->(b:Entity)
-     WHERE b.id IN $ids
-     RETURN ${linkProjection('r')} AS r`,
-    { ids },
-  );
-  return rows.map((row) => toLink(row.r));
 }
 
 export async function loadReport(db: Database, id: string): Promise<ReportData | null> {

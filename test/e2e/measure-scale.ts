@@ -7,85 +7,17 @@
  *
  *   npm run build && npx tsx test/e2e/measure-scale.ts [nodes] [edges]
  *
- * The built client is served as the server serves it; the API answers are synthetic (page.route),
- * so no database is needed and only the client is measured. Results: docs/client.md.
+ * The built client is served as the server serves it; the API answers are synthetic
+ * (test/e2e/scale-page.ts), so no database is needed and only the client is measured. The scale
+ * test (test/integration/e2e-scale.test.ts) and `npm run bench -- --sections client` measure
+ * the expansion itself; this script also times _Lay out_ and zooming. Results: docs/client.md.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Page, Route } from 'playwright-core';
-import { ENTITY_KINDS } from '../../client/src/api/types';
-import { readStaticFile } from '../../server/http/static-files';
+import type { Page } from 'playwright-core';
 import { launchChromium } from './browser';
+import { startScaleServer, syntheticGraph } from './scale-page';
 
 const NODES = Number(process.argv[2] ?? 2000);
 const EDGES = Number(process.argv[3] ?? 4000);
-const KINDS = ENTITY_KINDS;
-const TYPES = ['LEADS', 'OWNS', 'MEMBER_OF', 'EMPLOYED_BY', 'LISTED_ON', 'AFFILIATED_WITH'];
-const STATUSES = ['ASSERTED', 'ASSERTED', 'ASSERTED', 'DISPUTED', 'DENIED'];
-
-/** A deterministic hub-heavy graph: a spanning tree with preferential attachment, plus extras. */
-function syntheticGraph(nodes: number, edges: number) {
-  let seed = 42;
-  const random = () => {
-    seed = (seed * 16807) % 2147483647;
-    return seed / 2147483647;
-  };
-  const entity = (i: number) => ({
-    id: i === 0 ? 'syn:hub' : `syn:${i}`,
-    name: i === 0 ? 'Synthetic hub' : `Entity ${i}`,
-    kind: KINDS[i % KINDS.length],
-    aliases: [],
-    description: null,
-    degree: 3,
-  });
-  const link = (id: string, a: number, b: number) => ({
-    id,
-    type: TYPES[Math.floor(random() * TYPES.length)],
-    from: { id: entity(a).id },
-    to: { id: entity(b).id },
-    since: random() < 0.5 ? `${2000 + Math.floor(random() * 25)}` : null,
-    until: null,
-    on: null,
-    status: STATUSES[Math.floor(random() * STATUSES.length)],
-    note: null,
-    role: null,
-    reason: null,
-    program: null,
-    amount: null,
-    currency: null,
-    field: null,
-    share: null,
-    relation: null,
-    citations: [
-      {
-        excerpt: 'synthetic',
-        locator: null,
-        source: { id: 'syn:source', title: 'Synthetic', url: null, publisher: null },
-      },
-    ],
-  });
-  const entities = Array.from({ length: nodes }, (_, i) => entity(i));
-  const links = [];
-  for (let i = 1; i < nodes; i++) links.push(link(`t${i}`, i, Math.floor(random() ** 2 * i)));
-  for (let i = 0; links.length < edges; i++) {
-    const a = Math.floor(random() * nodes);
-    const b = Math.floor(random() ** 2 * nodes);
-    if (a !== b) links.push(link(`x${i}`, a, b));
-  }
-  return { entities, links };
-}
-
-async function answerSynthetic(route: Route, graph: ReturnType<typeof syntheticGraph>) {
-  const { query } = route.request().postDataJSON() as { query: string };
-  const hub = graph.entities[0];
-  let data: unknown;
-  if (query.includes('RestoreView')) data = { e0: { ...hub, links: [] } };
-  else if (query.includes('EntityDetails'))
-    data = { entity: { ...hub, country: null, citations: [], links: [] } };
-  else if (query.includes('Neighborhood')) data = { neighborhood: { ...graph, truncated: [] } };
-  else data = { search: [] };
-  await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ data }) });
-}
 
 /** Records the longest gap between animation frames until stopped (main-thread stalls). */
 async function startFrameWatch(page: Page) {
@@ -115,7 +47,6 @@ async function stopFrameWatch(page: Page) {
 }
 
 async function measure(baseUrl: string, renderer: 'canvas' | 'webgl') {
-  const graph = syntheticGraph(NODES, EDGES);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
@@ -126,7 +57,6 @@ async function measure(baseUrl: string, renderer: 'canvas' | 'webgl') {
     });
     // tsx compiles with keepNames; functions sent to the page then call its __name helper.
     await page.addInitScript('window.__name = (f) => f');
-    await page.route('**/graphql', (route) => answerSynthetic(route, graph));
     await page.goto(
       `${baseUrl}/?e=syn:hub&node=syn:hub${renderer === 'webgl' ? '&renderer=webgl' : ''}`,
     );
@@ -208,16 +138,7 @@ async function measure(baseUrl: string, renderer: 'canvas' | 'webgl') {
   }
 }
 
-const server = createServer((request, response) => {
-  const file = readStaticFile(request.url ?? '/');
-  if (!file) {
-    response.writeHead(404).end('Build the client first: npm run build');
-    return;
-  }
-  response.writeHead(200, { 'content-type': file.contentType }).end(file.body);
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const { url: base, server } = await startScaleServer(syntheticGraph(NODES, EDGES));
 try {
   for (const renderer of ['canvas', 'webgl'] as const) {
     console.log(JSON.stringify(await measure(base, renderer)));

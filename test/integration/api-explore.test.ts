@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_KINDS, LINK_TYPES } from '../../server/model/vocabulary';
 import type { Database } from '../../server/neo4j/database';
+import { accessClient } from '../support/access';
 import { connectTestDatabase } from '../support/database';
 import { dataOf, graphqlClient } from '../support/graphql';
 
@@ -51,6 +52,42 @@ describe('search', () => {
       'list:us-dod-blacklist',
     );
     expect(await firstHit('defense', ['MINISTRY'])).toBe('ministry:us-dod');
+  });
+
+  it('finds a name by the initials of its significant words (MIIT), in any case', async () => {
+    expect(await firstHit('MIIT')).toBe('ministry:cn-miit');
+    expect(await firstHit('miit')).toBe('ministry:cn-miit');
+    expect(await firstHit('CMIIT')).toBe('ministry:cn-miit');
+    expect(await firstHit('HKSE')).toBe('org:hong-kong-stock-exchange');
+  });
+
+  it('finds the initials of a name written through the API, and of its new name after a rename', async () => {
+    const write = accessClient(db);
+    const id = 'api-explore:bis';
+    const upsert = async (name: string) => {
+      const answer = await write(
+        'mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }',
+        {
+          input: {
+            id,
+            kind: 'MINISTRY',
+            name,
+            citations: [{ sourceId: 'source:article-xiaomi-dod-blacklist', excerpt: 'Xiaomi' }],
+          },
+        },
+      );
+      expect(answer.body.errors).toBeUndefined();
+    };
+    try {
+      await upsert('Bureau of Industry and Security');
+      expect(await firstHit('BIS')).toBe(id);
+      await upsert('Office of Foreign Assets Control');
+      expect(await firstHit('OFAC')).toBe(id);
+      // The old initials went with the old name.
+      expect(await firstHit('BIS')).not.toBe(id);
+    } finally {
+      await db.write('MATCH (e:Entity {id: $id}) DETACH DELETE e', { id });
+    }
   });
 
   it('ranks hits by score, best first', async () => {

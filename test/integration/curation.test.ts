@@ -170,7 +170,7 @@ describe('upsertEntity', () => {
       'MATCH (e:Entity {id: $id}) RETURN e.searchText AS searchText',
       { id: `${P}:acme` },
     );
-    expect(stored?.searchText).toBe('Acme Robotics Ltd\nAcme');
+    expect(stored?.searchText).toBe('Acme Robotics Ltd\nAcme\nARL');
   });
 
   it('refuses a new entity without evidence, and evidence that is not verbatim', async () => {

@@ -161,6 +161,48 @@ async function findShownPaths(page: Page) {
 const leiJunToTheList = (page: Page, query = '') =>
   pathFinder(page, [LEI_JUN, 'Lei Jun'], [DOD_LIST, 'Defense blacklist'], query);
 
+/**
+ * An exported PNG beside the bare graph picture: its size, and the dark pixels (text) in the
+ * band of the title at the top and of the source lines at the bottom.
+ */
+function measurePng(page: Page, bytes: Buffer) {
+  return page.evaluate(async (base64) => {
+    // Not fetch(data:): the page's CSP allows connections to its own origin only.
+    const file = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const image = await createImageBitmap(new Blob([file], { type: 'image/png' }));
+    const bare = await createImageBitmap(
+      (window as unknown as { cy: { png(o: object): Blob } }).cy.png({
+        output: 'blob',
+        full: true,
+        scale: 2,
+        maxWidth: 4000,
+        maxHeight: 4000,
+      }),
+    );
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2D canvas');
+    context.drawImage(image, 0, 0);
+    // Dark pixels (text) in a band: the title at the top, the source lines at the bottom.
+    const inkIn = (top: number, height: number) => {
+      const data = context.getImageData(0, top, image.width, height).data;
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if ((data[i] ?? 255) + (data[i + 1] ?? 255) + (data[i + 2] ?? 255) < 300) ink++;
+      return ink;
+    };
+    return {
+      width: image.width,
+      height: image.height,
+      bareHeight: bare.height,
+      titleInk: inkIn(48, 52),
+      footInk: inkIn(image.height - 120, 72),
+    };
+  }, bytes.toString('base64'));
+}
+
 async function setAsOf(page: Page, day: string) {
   if (!(await page.isChecked('#asof-enabled'))) await page.check('#asof-enabled');
   await page.fill('#asof-date', day);
@@ -371,6 +413,19 @@ describe.skipIf(!chromiumAvailable())('search', () => {
     expect(order.slice(0, 3)).toEqual([ADA, `${P}:bo-quill`, `${P}:cy-quill`]);
   });
 
+  it('finds the ministry by its initials, MIIT, first among the suggestions', async () => {
+    const page = await newPage();
+    await openView(page, running.url);
+    const option = await pickSuggestion(page, '#search', 'MIIT', 'ministry:cn-miit');
+    const first = await page
+      .locator('#search-suggestions [data-entity-id]')
+      .first()
+      .getAttribute('data-entity-id');
+    expect(first).toBe('ministry:cn-miit');
+    await option.click();
+    await page.waitForSelector('.entity-details[data-entity-id="ministry:cn-miit"]');
+  });
+
   it('takes no more text than the API accepts', async () => {
     const page = await newPage();
     await openView(page, running.url);
@@ -496,6 +551,63 @@ describe.skipIf(!chromiumAvailable())('keyboard and canvas', () => {
 });
 
 describe.skipIf(!chromiumAvailable())('edge labels', () => {
+  it('never run under node labels or over nodes, where a node sits beside the middle', async () => {
+    const page = await newPage();
+    // Bo Quill just above the middle of "leads", Cy Quill just below it: the usual spot of
+    // its label (above the line) is under Bo's label, the one below it on Cy's circle.
+    const spots: [string, number, number][] = [
+      [ADA, 0, 0],
+      [BRAMBLE, 300, 0],
+      [`${P}:bo-quill`, 150, -40],
+      [`${P}:cy-quill`, 150, 20],
+      [COBALT, 150, -160],
+      [DELTA, 300, 170],
+    ];
+    const ids = spots.map(([id]) => `e=${id}`).join('&');
+    const pos = spots.map(([, x, y]) => `${x},${y}`).join(';');
+    await openView(page, running.url, `${ids}&pos=${encodeURIComponent(pos)}`);
+    const found = await page.evaluate(() => {
+      type Box = { x1: number; y1: number; x2: number; y2: number };
+      type El = {
+        id(): string;
+        data(k: string): unknown;
+        boundingBox(o: object): Box;
+      };
+      const cy = (
+        window as unknown as {
+          cy: {
+            nodes(s: string): { map<T>(f: (n: El) => T): T[] };
+            edges(s: string): { map<T>(f: (n: El) => T): T[] };
+          };
+        }
+      ).cy;
+      const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true };
+      const nodes = cy.nodes(':visible').map((n) => ({
+        id: n.id(),
+        body: n.boundingBox({ includeLabels: false }),
+        label: n.boundingBox(labelOnly),
+      }));
+      const edges = cy
+        .edges(':visible')
+        .map((e) => ({ id: e.id(), label: e.data('label') ? e.boundingBox(labelOnly) : null }));
+      const area = (a: Box, b: Box) =>
+        Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)) *
+        Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
+      const overlaps: string[] = [];
+      for (const edge of edges) {
+        if (!edge.label) continue;
+        for (const node of nodes) {
+          if (area(edge.label, node.label) > 1)
+            overlaps.push(`${edge.id} under ${node.id}'s label`);
+          if (area(edge.label, node.body) > 1) overlaps.push(`${edge.id} over ${node.id}`);
+        }
+      }
+      return { overlaps, labelled: edges.filter((e) => e.label).length };
+    });
+    expect(found.overlaps).toEqual([]);
+    expect(found.labelled).toBe(5);
+  });
+
   it('leave the red dots of a denied link visible at its middle', async () => {
     const page = await newPage();
     await openView(page, running.url, 'e=company:xiaomi&e=org:chinese-government');
@@ -659,42 +771,7 @@ describe.skipIf(!chromiumAvailable())('sharing and export', () => {
     ]);
     const bytes = readFileSync((await download.path()) ?? '');
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
-    // Compare the file with the bare graph picture: wider margins, bands of text above and below.
-    const measured = await page.evaluate(async (base64) => {
-      // Not fetch(data:): the page's CSP allows connections to its own origin only.
-      const file = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const image = await createImageBitmap(new Blob([file], { type: 'image/png' }));
-      const bare = await createImageBitmap(
-        (window as unknown as { cy: { png(o: object): Blob } }).cy.png({
-          output: 'blob',
-          full: true,
-          scale: 2,
-          maxWidth: 4000,
-          maxHeight: 4000,
-        }),
-      );
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d');
-      if (!context) throw new Error('no 2D canvas');
-      context.drawImage(image, 0, 0);
-      // Dark pixels (text) in a band: the title at the top, the source lines at the bottom.
-      const inkIn = (top: number, height: number) => {
-        const data = context.getImageData(0, top, image.width, height).data;
-        let ink = 0;
-        for (let i = 0; i < data.length; i += 4)
-          if ((data[i] ?? 255) + (data[i + 1] ?? 255) + (data[i + 2] ?? 255) < 300) ink++;
-        return ink;
-      };
-      return {
-        width: image.width,
-        height: image.height,
-        bareHeight: bare.height,
-        titleInk: inkIn(48, 52),
-        footInk: inkIn(image.height - 120, 72),
-      };
-    }, bytes.toString('base64'));
+    const measured = await measurePng(page, bytes);
     expect(measured.height).toBeGreaterThan(measured.bareHeight + 150);
     expect(measured.titleInk).toBeGreaterThan(500);
     expect(measured.footInk).toBeGreaterThan(500);
@@ -739,10 +816,14 @@ describe.skipIf(!chromiumAvailable())('a researcher on a 1024×700 laptop', () =
       }
       if (step < total - 1) await page.click('#path-next');
     }
-    // A captioned PNG.
+    // A captioned PNG: a title above the graph and the sources below it.
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
     const bytes = readFileSync((await png.path()) ?? '');
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    const caption = await measurePng(page, bytes);
+    expect(caption.height).toBeGreaterThan(caption.bareHeight + 150);
+    expect(caption.titleInk).toBeGreaterThan(500);
+    expect(caption.footInk).toBeGreaterThan(500);
     // Copy the link and reopen it elsewhere: same entities, same places, same path.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.click('#copy-link');

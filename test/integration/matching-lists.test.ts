@@ -12,23 +12,15 @@ import { identityOf } from '../../server/data/identities';
 import { judge, undoJudgement } from '../../server/data/judgements';
 import { matchCandidates } from '../../server/data/match-candidates';
 import { stableId } from '../../server/import/ids';
-import { runImport } from '../../server/import/run-import';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase, testDatabaseEnv } from '../support/database';
 import { wholeGraphChecksum } from '../support/graph-checksum';
-import { missingListFiles, SHARED_DATA } from '../support/list-records';
+import { importList, LIST_IMPORTS, removeImportedLists } from '../support/imported-lists';
+import { missingListFiles } from '../support/list-records';
 import { readLabelledPairs } from '../support/match-evaluation';
 
 const missing = missingListFiles();
 const ROOT = new URL('../../', import.meta.url).pathname;
-const mapping = (name: string) => `${ROOT}docs/datasets/${name}.mapping.json`;
-const IMPORTS = [
-  ['us_dod_chinese_milcorps.csv', 'us-dod-chinese-milcorps'],
-  ['us_special_leg/section_889.csv', 'us-special-leg'],
-  ['us_special_leg/section_5949.csv', 'us-special-leg'],
-  ['us_special_leg/section_154.csv', 'us-special-leg'],
-] as const;
-
 /** The id the committed mappings give a record of a list. */
 function graphId([list, name]: [string, string]): string {
   const prefix = list === 'dod_1260h' ? 'us-dod-1260h:company:' : 'us-special-leg:entity:';
@@ -37,26 +29,8 @@ function graphId([list, name]: [string, string]): string {
 
 let db: Database;
 
-async function removeImported() {
-  await db.write(
-    `MATCH (n) WHERE n.id STARTS WITH 'us-dod-1260h:' OR n.id STARTS WITH 'us-special-leg:'
-        OR n.id IN ['list:us-dod-1260h', 'source:dataset:opensanctions-us-dod-chinese-milcorps',
-                    'source:dataset:opensanctions-us-special-leg']
-        OR (n:Judgement AND (n.aId STARTS WITH 'us-' OR n.bId STARTS WITH 'us-'))
-        OR (n:Identity AND n.id STARTS WITH 'identity:us-')
-     DETACH DELETE n`,
-  );
-}
-
-const importFile = (file: string, name: string) =>
-  runImport(db, {
-    file: `${SHARED_DATA}${file}`,
-    mappingFile: mapping(name),
-    format: 'csv',
-    dryRun: false,
-    matchExisting: false,
-    batchSize: 100,
-  });
+const removeImported = () => removeImportedLists(db);
+const importFile = (file: string, name: string) => importList(db, file, name);
 
 describe.skipIf(missing !== null)(
   `matching the imported lists${missing ? ` (skipped: ${missing})` : ''}`,
@@ -69,7 +43,7 @@ describe.skipIf(missing !== null)(
     beforeAll(async () => {
       db = connectTestDatabase(120_000);
       await removeImported();
-      for (const [file, name] of IMPORTS) await importFile(file, name);
+      for (const [file, name] of LIST_IMPORTS) await importFile(file, name);
     }, 300_000);
 
     afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeName } from '../../server/model/normalize-name';
 import { validityWindow } from '../../server/model/partial-date';
+import { searchTextOf } from '../../server/model/write-rules';
 import { runCypherFile } from '../../server/neo4j/cypher-script';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
@@ -201,7 +202,7 @@ describe('evidence for every fact in the graph', () => {
     );
     for (const e of entities) {
       expect(e.nameKey, e.id).toBe(normalizeName(e.name));
-      expect(e.searchText, e.id).toBe([e.name, ...e.aliases].join('\n'));
+      expect(e.searchText, e.id).toBe(searchTextOf(e.name, e.aliases));
     }
   });
 });

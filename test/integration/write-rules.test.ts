@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorNow, upsertEntity, upsertLink } from '../../server/data/curation';
+import { refreshSearchText } from '../../server/data/search-text-refresh';
 import { writeRows } from '../../server/import/run-import';
 import { unpackCitations } from '../../server/model/citations';
 import type { EntityKind, LinkType } from '../../server/model/vocabulary';
@@ -14,10 +15,23 @@ import { normalizeName, searchTextOf } from '../../server/model/write-rules';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
 
-const SEED_ENTITIES = ['company:xiaomi', 'topic:5g-technologies'];
+// The ministry has an alias and initials (MIIT, CMIIT) in its searchText.
+const SEED_ENTITIES = ['company:xiaomi', 'topic:5g-technologies', 'ministry:cn-miit'];
 const SEED_LINK = 'link:xiaomi-invests-in-5g-technologies';
 const WHO_AND_WHEN = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'];
 const ENTITY_FIELDS = ['id', 'kind', 'name', 'searchText', 'nameKey', 'citationSourceIds'];
+
+/** The seed's source, as the importer is given it. */
+const SEED_SOURCE = {
+  id: 'source:article-xiaomi-dod-blacklist',
+  title: '',
+  publisher: '',
+  url: '',
+  retrievedAt: '',
+  licence: '',
+  language: null,
+  published: null,
+};
 
 let db: Database;
 
@@ -100,16 +114,6 @@ describe('the same input written by the seed, by curation and by the importer', 
     const seededLink = await link(SEED_LINK);
     const copy = (writer: string, id: string) => `write-rules-${writer}:${id}`;
     const author = authorNow('write-rules-test');
-    const source = {
-      id: 'source:article-xiaomi-dod-blacklist',
-      title: '',
-      publisher: '',
-      url: '',
-      retrievedAt: '',
-      licence: '',
-      language: null,
-      published: null,
-    };
 
     // The seed's own values are the input.
     const inputs = seeded.map(({ properties: p }) => {
@@ -201,7 +205,7 @@ describe('the same input written by the seed, by curation and by the importer', 
           ],
         },
       ],
-      source,
+      SEED_SOURCE,
       10,
     );
     expect(imported.rows.imported).toBe(1);
@@ -220,5 +224,80 @@ describe('the same input written by the seed, by curation and by the importer', 
         copy(writer, seededLink.to),
       ]);
     }
+  });
+  it('derives the same initials in Cypher (curation, import) as in code, for awkward names', async () => {
+    const names: [string, string[]][] = [
+      ['Ministry of Industry and Information Technology', ['MIIT']],
+      ['  The  Bank   OF  the   North  ', []],
+      ['Ministère de l’Économie, des Finances et de la Souveraineté', ['Bercy']],
+      ['Société Générale de Surveillance (SGS) S.A.', ['SGS']],
+      ['5G Technologies & Services Ltd', []],
+      ['𠀀 Ancient Script Holdings Group', ['– – –']],
+      ['Ürümqi İnşaat Şirketi', ['A B', 'Xi Yu Zi']],
+      ['Acme', ['Acme Robotics Incorporated', 'Acme Robotics Incorporated']],
+    ];
+    const author = authorNow('write-rules-test');
+    const id = (writer: string, i: number) => `write-rules-${writer}:awkward-${i}`;
+    const citations = [
+      { sourceId: 'source:article-xiaomi-dod-blacklist', excerpt: 'Xiaomi', locator: null },
+    ];
+    for (const [i, [name, aliases]] of names.entries())
+      await upsertEntity(
+        db,
+        { id: id('curation', i), kind: 'Company', name, properties: { aliases }, citations },
+        author,
+      );
+    await writeRows(
+      db,
+      [
+        {
+          line: 2,
+          entities: names.map(([name, aliases], i) => ({
+            id: id('import', i),
+            kind: 'Company' as const,
+            name,
+            aliases,
+            properties: {},
+            citations,
+            line: 2,
+          })),
+          links: [],
+        },
+      ],
+      SEED_SOURCE,
+      10,
+    );
+    for (const [i, [name, aliases]] of names.entries()) {
+      const expected = searchTextOf(name, aliases);
+      for (const writer of ['curation', 'import']) {
+        const stored = await entity(id(writer, i));
+        expect(stored.properties.searchText, `${writer}: ${name}`).toBe(expected);
+      }
+    }
+    expect(searchTextOf(names[0]?.[0] ?? '', ['MIIT'])).toBe(
+      'Ministry of Industry and Information Technology\nMIIT',
+    );
+  });
+
+  it('brings entities written under the old rule up to date, once (npm run db:seed)', async () => {
+    const stale = [
+      ['write-rules-stale:1', 'Bureau of Industry and Security', ['BIS list keeper']],
+      ['write-rules-stale:2', 'Hong Kong Monetary Authority', []],
+      ['write-rules-stale:3', 'Lei Jun', []],
+    ] as const;
+    for (const [id, name, aliases] of stale)
+      await db.write(
+        // As written before initials: name and aliases only (the last one with none at all).
+        `CREATE (e:Entity:Organization {id: $id, kind: 'Organization', name: $name, aliases: $aliases})
+         SET e.searchText = CASE WHEN $id ENDS WITH ':3' THEN null ELSE $old END`,
+        { id, name, aliases, old: [name, ...aliases].join('\n') },
+      );
+    expect(await refreshSearchText(db, 50)).toBeGreaterThanOrEqual(3);
+    for (const [id, name, aliases] of stale)
+      expect((await entity(id)).properties.searchText).toBe(searchTextOf(name, [...aliases]));
+    expect((await entity('write-rules-stale:2')).properties.searchText).toBe(
+      'Hong Kong Monetary Authority\nHKMA',
+    );
+    expect(await refreshSearchText(db, 50)).toBe(0);
   });
 });

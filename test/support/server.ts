@@ -1,7 +1,7 @@
 /** A Threadline server on a real port, for tests that need HTTP rather than yoga.fetch. */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createThreadlineServer } from '../../server/create-server';
+import { createThreadlineServer, type ThreadlineServerOptions } from '../../server/create-server';
 import type { Database } from '../../server/neo4j/database';
 
 export interface RunningServer {
@@ -10,8 +10,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(db: Database): Promise<RunningServer> {
-  const { server } = createThreadlineServer(db, { introspection: true });
+/** `options` add to the test defaults, e.g. `access` for a server with write tokens. */
+export async function listen(
+  db: Database,
+  options: Partial<ThreadlineServerOptions> = {},
+): Promise<RunningServer> {
+  const { server } = createThreadlineServer(db, { introspection: true, ...options });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

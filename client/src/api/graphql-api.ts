@@ -37,16 +37,16 @@ export const RESTORE_BATCH_SIZE = 10;
 /** Links read per entity for the details panel and for restoring a view (the API's maximum). */
 const LINKS_PER_ENTITY = 200;
 
-const ENTITY_FIELDS = `fragment EntityFields on Entity { id name kind aliases description degree }`;
+export const ENTITY_FIELDS = `fragment EntityFields on Entity { id name kind aliases description degree }`;
 // Citation fields are written out, not a nested fragment: the API's depth limit counts each
 // fragment spread as a level.
-const CITATION_FIELDS = 'excerpt locator source { id title url publisher }';
-const LINK_FIELDS = `fragment LinkFields on Link {
-  id type from { id } to { id } since until on status note role reason program amount currency
+export const CITATION_FIELDS = 'excerpt locator source { id title url publisher }';
+export const LINK_FIELDS = `fragment LinkFields on Link {
+  id type from { id identity { id } } to { id identity { id } } since until on status note role reason program amount currency
   field purpose share relation citations { ${CITATION_FIELDS} }
 }`;
 
-interface RawEntity {
+export interface RawEntity {
   id: string;
   name: string;
   kind: EntityKind;
@@ -55,9 +55,21 @@ interface RawEntity {
   degree: number;
 }
 
-type RawLink = Omit<LinkRecord, 'from' | 'to'> & { from: { id: string }; to: { id: string } };
+/** A link's end: the record the link was written on, and the identity it was joined into. */
+interface RawEnd {
+  id: string;
+  identity?: { id: string } | null;
+}
 
-function toSummary(raw: RawEntity): EntitySummary {
+export type RawLink = Omit<LinkRecord, 'from' | 'to'> & { from: RawEnd; to: RawEnd };
+
+/**
+ * The node a link end is drawn as. The API answers a joined record as its identity
+ * (`identity:…`) while every link stays on the record it cites, so the end maps to the identity.
+ */
+const endId = (end: RawEnd) => end.identity?.id ?? end.id;
+
+export function toSummary(raw: RawEntity): EntitySummary {
   return {
     id: raw.id,
     name: raw.name,
@@ -68,8 +80,8 @@ function toSummary(raw: RawEntity): EntitySummary {
   };
 }
 
-function toLink(raw: RawLink): LinkRecord {
-  return { ...raw, from: raw.from.id, to: raw.to.id, citations: raw.citations ?? [] };
+export function toLink(raw: RawLink): LinkRecord {
+  return { ...raw, from: endId(raw.from), to: endId(raw.to), citations: raw.citations ?? [] };
 }
 
 export interface ApiOptions {
@@ -138,6 +150,12 @@ export function createApi(options: ApiOptions = {}) {
   }
 
   return {
+    /**
+     * Any GraphQL operation, answered or refused like the others: for the api/ modules of single
+     * features (matching, analytics, investigations) and a researcher's own saved queries.
+     */
+    request,
+
     /** Suggestions for the search box: names and aliases, prefix and fuzzy. */
     async search(text: string, signal?: AbortSignal, first = 8): Promise<SearchSuggestion[]> {
       const data = await request<{ search: { score: number; entity: RawEntity }[] }>(
@@ -311,7 +329,7 @@ export function createApi(options: ApiOptions = {}) {
 type EntityDetailsRaw = RawEntity & {
   country: string | null;
   citations: Citation[];
-  links: (Omit<RawLink, 'from' | 'to'> & { from: RawEntity; to: RawEntity })[];
+  links: (Omit<RawLink, 'from' | 'to'> & { from: RawEntity & RawEnd; to: RawEntity & RawEnd })[];
 } & Record<string, unknown>;
 
 const SHARED_FIELDS = new Set([
@@ -326,16 +344,27 @@ const SHARED_FIELDS = new Set([
   'links',
 ]);
 
-function toDetails(raw: EntityDetailsRaw): EntityDetails {
+/** The kind-specific fields that are set, e.g. { founded: '2010' }: all but the shared ones and `also`. */
+export function kindProperties(
+  raw: Record<string, unknown>,
+  also: readonly string[] = [],
+): Record<string, string> {
   const properties: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (SHARED_FIELDS.has(key) || value === null || value === undefined) continue;
+    if (SHARED_FIELDS.has(key) || also.includes(key) || value === null || value === undefined)
+      continue;
     properties[key] = String(value);
   }
+  return properties;
+}
+
+function toDetails(raw: EntityDetailsRaw): EntityDetails {
+  const properties = kindProperties(raw);
   const neighbours = new Map<string, EntitySummary>();
   for (const link of raw.links) {
     for (const end of [link.from, link.to]) {
-      if (end.id !== raw.id) neighbours.set(end.id, toSummary(end));
+      const id = endId(end);
+      if (id !== raw.id) neighbours.set(id, { ...toSummary(end), id });
     }
   }
   return {

@@ -57,9 +57,12 @@ export function fcoseOptions(input: LayoutInput): Record<string, unknown> {
 }
 
 export function computeFcosePositions(input: LayoutInput): Positions {
+  const draft = input.nodes.length > DRAFT_QUALITY_ABOVE;
   const cy = cytoscape({
     headless: true,
-    styleEnabled: true,
+    // The draft phase uses only the links, not node sizes: without a style Cytoscape builds
+    // the graph about a third faster (5,000 nodes: 2.0 s against 3.3 s in Node, docs/client.md).
+    styleEnabled: !draft,
     elements: [
       ...input.nodes.map((n) => ({
         group: 'nodes' as const,
@@ -81,7 +84,7 @@ export function computeFcosePositions(input: LayoutInput): Positions {
     positions[node.id()] = { x, y };
   });
   cy.destroy();
-  if (input.nodes.length > DRAFT_QUALITY_ABOVE) {
+  if (draft) {
     const fixed = new Set(input.nodes.filter((n) => n.fixed).map((n) => n.id));
     return spreadOut(positions, fixed, Math.sqrt(input.nodes.length) * ROOM_PER_NODE);
   }

@@ -5,7 +5,9 @@
  */
 import type { Core, LayoutOptions } from 'cytoscape';
 import type { LayoutName } from '../state/url-state';
-import type { LayoutInput, Positions } from './fcose-positions';
+import { whenArrived } from './arrival';
+import type { LayoutInput } from './fcose-positions';
+import { fcoseInWorker, stopFcoseWorker } from './fcose-worker';
 import { ANIMATE_UP_TO, mainThreadLayoutOptions } from './layouts';
 
 export interface LayoutResult {
@@ -18,47 +20,7 @@ export interface LayoutResult {
 }
 
 export function createLayoutRunner(cy: Core) {
-  let worker: Worker | null = null;
   let generation = 0;
-  const waiting = new Map<
-    number,
-    (reply: { positions?: Positions; error?: string; ms?: number }) => void
-  >();
-
-  function getWorker(): Worker | null {
-    if (worker) return worker;
-    try {
-      worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (event) => {
-        const resolve = waiting.get(event.data.id);
-        waiting.delete(event.data.id);
-        resolve?.(event.data);
-      };
-      return worker;
-    } catch {
-      return null;
-    }
-  }
-
-  async function fcosePositions(
-    input: LayoutInput,
-    id: number,
-  ): Promise<{ positions: Positions; ms: number }> {
-    const w = getWorker();
-    if (!w) {
-      // No workers (very old browser): lay out here, accepting a pause.
-      const { computeFcosePositions } = await import('./fcose-positions');
-      const started = performance.now();
-      return { positions: computeFcosePositions(input), ms: performance.now() - started };
-    }
-    return new Promise((resolve, reject) => {
-      waiting.set(id, (reply) => {
-        if (reply.positions) resolve({ positions: reply.positions, ms: reply.ms ?? 0 });
-        else reject(new Error(reply.error ?? 'the layout worker failed'));
-      });
-      w.postMessage({ id, input });
-    });
-  }
 
   return {
     /**
@@ -72,6 +34,9 @@ export function createLayoutRunner(cy: Core) {
     ): Promise<LayoutResult | null> {
       const id = ++generation;
       const started = performance.now();
+      // Elements still arriving in chunks belong to the picture being laid out.
+      await whenArrived(cy);
+      if (id !== generation) return null;
       const nodes = cy.nodes(':visible');
       if (name !== 'fcose') {
         const layout = nodes
@@ -100,7 +65,7 @@ export function createLayoutRunner(cy: Core) {
           labelLength: String(edge.data('label') ?? '').length,
         })),
       };
-      const { positions, ms } = await fcosePositions(input, id);
+      const { positions, ms } = await fcoseInWorker(input);
       if (id !== generation) return null;
       const animate = nodes.length <= ANIMATE_UP_TO;
       const moving = nodes.filter((node) => !node.locked() && positions[node.id()] !== undefined);
@@ -118,8 +83,7 @@ export function createLayoutRunner(cy: Core) {
       return { name, nodes: nodes.length, computeMs: ms, totalMs: performance.now() - started };
     },
     dispose() {
-      worker?.terminate();
-      worker = null;
+      stopFcoseWorker();
     },
   };
 }

@@ -9,6 +9,9 @@ import { KIND_STYLES, STATUS_STYLES } from './kind-style';
 /** Colour of a highlighted path; dark so it stands out in greyscale too. */
 export const PATH_COLOR = '#111827';
 export const SELECTION_COLOR = '#0b63ce';
+/** Investigations: changes since the last opening (amber glow), a saved query's answer (violet). */
+export const CHANGED_COLOR = '#f59e0b';
+export const QUERY_COLOR = '#7c3aed';
 
 /** Below this on-screen font size labels are not drawn (zoomed out, large graphs). */
 export const MIN_ZOOMED_FONT_SIZE = 7;
@@ -17,9 +20,17 @@ export const MIN_ZOOMED_FONT_SIZE = 7;
 export const LARGE_GRAPH_ELEMENTS = 1000;
 
 /**
+ * Elements with this class get their labels and arrows back in a large graph: the canvas sets
+ * it on what is in view once the zoom makes labels legible (level of detail).
+ */
+export const DETAIL_CLASS = 'detail';
+
+/**
  * `large` trades looks for speed, following Cytoscape's performance advice: straight edges
  * (bezier edges are routed around their parallels, costly with thousands), labels without
- * background boxes and not rotated along edges.
+ * background boxes and not rotated along edges, and labels and arrows only on elements marked
+ * with DETAIL_CLASS, selected or on the path. Measuring and drawing 6,000 labels and arrows
+ * that are too small to read took most of a first draw (docs/client.md).
  */
 export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJson {
   const large = options.large ?? false;
@@ -46,7 +57,7 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
       style: {
         width: 34,
         height: 34,
-        label: 'data(label)',
+        label: large ? '' : 'data(label)',
         'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         'font-size': 11,
         color: '#1f2933',
@@ -63,6 +74,22 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
       },
     },
     ...kindRules,
+    ...(large
+      ? [
+          {
+            selector: `node.${DETAIL_CLASS}, node:selected, node.on-path`,
+            style: { label: 'data(label)' },
+          },
+        ]
+      : []),
+    // Analytics (ui/analytics-panel.ts): size and fill from a score or community, the shape
+    // still the kind's. A record joined to another by a SAME judgement gets a double ring.
+    { selector: 'node[scoreColor]', style: { 'background-color': 'data(scoreColor)' } },
+    { selector: 'node[scoreSize]', style: { width: 'data(scoreSize)', height: 'data(scoreSize)' } },
+    {
+      selector: 'node.joined',
+      style: { 'border-width': 5, 'border-style': 'double', 'border-color': '#6d28d9' },
+    },
     {
       // Hubs with neighbours left out: a thicker dashed outline hints there is more.
       selector: 'node[more > 0]',
@@ -71,6 +98,7 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
     {
       selector: 'node.more',
       style: {
+        label: 'data(label)',
         shape: 'round-rectangle',
         width: 'data(width)',
         height: 18,
@@ -94,9 +122,9 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
       style: {
         width: 1.6,
         'curve-style': large ? 'straight' : 'bezier',
-        'target-arrow-shape': 'triangle',
+        'target-arrow-shape': large ? 'none' : 'triangle',
         'arrow-scale': 0.9,
-        label: 'data(label)',
+        label: large ? '' : 'data(label)',
         'font-size': 9,
         color: '#3e4c59',
         'text-rotation': large ? 'none' : 'autorotate',
@@ -111,6 +139,14 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
       },
     },
     ...statusRules,
+    ...(large
+      ? [
+          {
+            selector: `edge.${DETAIL_CLASS}, edge:selected, edge.on-path`,
+            style: { label: 'data(label)', 'target-arrow-shape': 'triangle' as const },
+          },
+        ]
+      : []),
     {
       selector: 'edge.more-edge',
       style: {
@@ -142,6 +178,23 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
         color: PATH_COLOR,
         'z-index': 10,
       },
+    },
+    // Investigations (issue 20): what changed since the last opening, and a query's answer.
+    {
+      selector: 'node.changed',
+      style: { 'underlay-color': CHANGED_COLOR, 'underlay-opacity': 0.45, 'underlay-padding': 9 },
+    },
+    {
+      selector: 'edge.changed',
+      style: { 'underlay-color': CHANGED_COLOR, 'underlay-opacity': 0.45, 'underlay-padding': 5 },
+    },
+    {
+      selector: 'node.query-hit',
+      style: { 'border-width': 4, 'border-color': QUERY_COLOR, opacity: 1 },
+    },
+    {
+      selector: 'edge.query-hit',
+      style: { width: 4, 'line-color': QUERY_COLOR, 'target-arrow-color': QUERY_COLOR, opacity: 1 },
     },
     // A path link that was not valid on the as-of date stays on the path, but visibly faded.
     { selector: 'edge.on-path.out-of-date', style: { opacity: 0.35 } },

@@ -1,9 +1,8 @@
 /** Field resolvers shared by every entity type, plus the kind-specific and provenance fields. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { identityOf } from '../../data/identities';
 import type { Direction, LinksQuery } from '../../data/links';
 import { LIMITS } from '../../model/limits';
-import type { CitationRecord, EntityRecord } from '../../model/types';
+import type { CitationRecord, EntityRecord, LinkRecord } from '../../model/types';
 import { ENTITY_KINDS, KIND_PROPERTIES, LINK_TYPES, type LinkType } from '../../model/vocabulary';
 import { enumSet, intInRange } from '../arguments';
 import type { GraphQLContext } from '../context';
@@ -66,17 +65,25 @@ export function prefetchEntityLinks(id: string, loaders: Loaders, info: GraphQLR
 
 const sharedFields = {
   citations: (entity: EntityRecord): CitationRecord[] => entity.citations,
-  // One read per entity asked for; fine for entity(id), to be batched before lists use it.
-  identity: (entity: EntityRecord, _args: unknown, { db }: GraphQLContext) =>
-    identityOf(db, entity.id, true),
+  // Batched: a list of N entities costs one query. A joined view asks by its first record.
+  identity: (entity: EntityRecord, _args: unknown, { loaders }: GraphQLContext) =>
+    loaders.identity.load(entity.records?.[0]?.id ?? entity.id),
+  records: (entity: EntityRecord) => entity.records ?? [entity],
+  /** A joined view's links are its records' links, each as written, newest first. */
   async links(
     entity: EntityRecord,
     args: LinksArgs,
     { loaders }: GraphQLContext,
     info: GraphQLResolveInfo,
   ) {
-    const found = await loaders.linksOf(linksQuery(args), nestedLinksQuery(info)).load(entity.id);
-    return found.links;
+    const query = linksQuery(args);
+    const loader = loaders.linksOf(query, nestedLinksQuery(info));
+    const found = await Promise.all((entity.records ?? [entity]).map((r) => loader.load(r.id)));
+    if (found.length === 1) return found[0]?.links ?? [];
+    const links = [...new Map(found.flatMap((f) => f.links).map((l) => [l.id, l])).values()];
+    const when = (l: LinkRecord) => l.validFrom ?? l.validTo ?? '';
+    links.sort((a, b) => when(b).localeCompare(when(a)) || (a.id < b.id ? -1 : 1));
+    return links.slice(0, query.first);
   },
 };
 

@@ -5,7 +5,6 @@
  * receives what the transactional importer would have left in the graph.
  */
 import { readFileSync } from 'node:fs';
-import { combineEntities, combineLinks } from '../batch-writer';
 import { resolveConstants } from '../constants';
 import { readCsv, readLayout } from '../csv-reader';
 import { mapCsvRow } from '../csv-row-mapper';
@@ -15,6 +14,7 @@ import { parseJsonText } from '../json-text';
 import { checkColumns, parseFtmMapping, parseMapping } from '../mapping';
 import { configuredDelimiter, type ImportFormat } from '../run-import';
 import type { DatasetSource, EntityWrite, LinkWrite, RowWrites } from '../types';
+import { WriteFolder } from '../write-folder';
 
 export interface CollectedWrites {
   source: DatasetSource;
@@ -27,26 +27,25 @@ export interface CollectedWrites {
   kindConflicts: number;
 }
 
+/** Every row's writes folded into the final state of each entity and link. */
 class Collector {
-  readonly entities = new Map<string, EntityWrite>();
-  readonly links = new Map<string, LinkWrite>();
-  kindConflicts = 0;
+  private readonly folder = new WriteFolder();
 
   add(writes: Pick<RowWrites, 'entities' | 'links'>): void {
-    for (const entity of writes.entities) {
-      const seen = this.entities.get(entity.id);
-      if (!seen) {
-        this.entities.set(entity.id, entity);
-        continue;
-      }
-      const { combined, conflicts } = combineEntities([seen, entity]);
-      this.kindConflicts += conflicts.length;
-      this.entities.set(entity.id, combined[0] as EntityWrite);
-    }
-    for (const link of writes.links) {
-      const seen = this.links.get(link.id);
-      this.links.set(link.id, seen ? (combineLinks([seen, link])[0] as LinkWrite) : link);
-    }
+    for (const entity of writes.entities) this.folder.addEntity(entity);
+    for (const link of writes.links) this.folder.addLink(link);
+  }
+
+  get entities() {
+    return this.folder.entities;
+  }
+
+  get links() {
+    return this.folder.links;
+  }
+
+  get kindConflicts() {
+    return this.folder.conflicts.length;
   }
 }
 

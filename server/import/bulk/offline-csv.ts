@@ -6,12 +6,17 @@
  * Files are grouped by shape (label or type, and property names with their types), since an
  * importer file has one header. Values the format cannot carry are kept aside as "fix-ups" that
  * run as Cypher after the import: the importer reads an empty field as "no property", so an empty
- * list (`aliases: []`) or a list holding one empty string cannot be written in CSV.
+ * list (`aliases: []`) or a list holding one empty string cannot be written in CSV. An empty list
+ * of a property that every record of its label or type has (every entity has `aliases`) becomes
+ * one "fill" instead of a fix-up per record: after the import, exactly the records without the
+ * property had it empty. Most entities have no aliases, so this is a single statement in place of
+ * one update per entity.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { packCitations } from '../../model/citations';
 import { normalizeName } from '../../model/normalize-name';
+import { searchTextOf } from '../../model/write-rules';
 import type { WriteStamp } from '../batch-writer';
 import { sourceProperties } from '../dataset-source';
 import type { DatasetSource, EntityWrite, LinkWrite, PropertyValue } from '../types';
@@ -28,10 +33,17 @@ export interface FixUp {
   properties: Record<string, Value>;
 }
 
+/** Every entity without `key` after the import gets an empty list. */
+export interface ListFill {
+  target: 'Entity';
+  key: string;
+}
+
 export interface OfflineFiles {
   nodeFiles: string[];
   relationshipFiles: string[];
   fixUps: FixUp[];
+  fills: ListFill[];
   nodes: number;
   relationships: number;
   /** Links left out because an end is not in the file (the transactional importer's `missing`). */
@@ -139,7 +151,7 @@ function entityProperties(e: EntityWrite, stamp: WriteStamp): Record<string, Val
     name: e.name,
     nameKey: normalizeName(e.name),
     aliases: e.aliases,
-    searchText: [e.name, ...e.aliases].join('\n'),
+    searchText: searchTextOf(e.name, e.aliases),
     ...e.properties,
     ...packCitations(e.citations),
     createdAt: stamp.now,
@@ -168,6 +180,63 @@ function linkProperties(l: LinkWrite, stamp: WriteStamp): Record<string, Value |
   };
 }
 
+/**
+ * Collects the values the CSV cannot carry, per target (a label or a relationship type), and
+ * decides at the end which empty lists can be one fill: those of a key that every record of the
+ * target has.
+ */
+class FixUpCollector {
+  private readonly records = new Map<string, number>();
+  private readonly present = new Map<string, number>();
+  private readonly empty = new Map<string, { key: string; ids: string[] }>();
+  private readonly fixUps: FixUp[] = [];
+
+  /** One record's split properties: those in its CSV line and those the CSV cannot carry. */
+  note(
+    target: FixUp['target'],
+    id: string,
+    inCsv: Record<string, Value>,
+    later: Record<string, Value>,
+  ) {
+    const name = targetName(target);
+    this.records.set(name, (this.records.get(name) ?? 0) + 1);
+    for (const key of [...Object.keys(inCsv), ...Object.keys(later)]) {
+      const slot = `${name}|${key}`;
+      this.present.set(slot, (this.present.get(slot) ?? 0) + 1);
+    }
+    const rest: Record<string, Value> = {};
+    for (const [key, value] of Object.entries(later)) {
+      // Fills page through entities by their indexed id; links keep one fix-up each.
+      if (target !== 'Entity' || !Array.isArray(value) || value.length > 0) {
+        rest[key] = value;
+        continue;
+      }
+      const slot = `${name}|${key}`;
+      let empty = this.empty.get(slot);
+      if (!empty) {
+        empty = { key, ids: [] };
+        this.empty.set(slot, empty);
+      }
+      empty.ids.push(id);
+    }
+    if (Object.keys(rest).length > 0) this.fixUps.push({ target, id, properties: rest });
+  }
+
+  finish(): { fixUps: FixUp[]; fills: ListFill[] } {
+    const fills: ListFill[] = [];
+    for (const [slot, { key, ids }] of this.empty) {
+      if (this.present.get(slot) === this.records.get('Entity')) {
+        fills.push({ target: 'Entity', key });
+        continue;
+      }
+      for (const id of ids) this.fixUps.push({ target: 'Entity', id, properties: { [key]: [] } });
+    }
+    return { fixUps: this.fixUps, fills };
+  }
+}
+
+const targetName = (target: FixUp['target']) => (typeof target === 'string' ? target : target.type);
+
 const DRAIN_EVERY = 10_000;
 
 export async function writeOfflineFiles(
@@ -185,15 +254,14 @@ export async function writeOfflineFiles(
     ':END_ID(Entity)',
     ':TYPE',
   ]);
-  const fixUps: FixUp[] = [];
+  const fixUps = new FixUpCollector();
   sources.write('Source', [quote(source.id), 'Source'], sourceProperties(source));
   let count = 0;
   for (const entity of entities.values()) {
     const { id, ...rest } = entityProperties(entity, stamp);
     const { inCsv, later } = split(rest);
     nodes.write(entity.kind, [quote(entity.id), `Entity${ARRAY_DELIMITER}${entity.kind}`], inCsv);
-    if (Object.keys(later).length > 0)
-      fixUps.push({ target: 'Entity', id: entity.id, properties: later });
+    fixUps.note('Entity', entity.id, inCsv, later);
     if (++count % DRAIN_EVERY === 0) await nodes.drain();
   }
   let linksWithoutEnds = 0;
@@ -206,8 +274,7 @@ export async function writeOfflineFiles(
     const { id, ...rest } = linkProperties(link, stamp);
     const { inCsv, later } = split({ ...rest, id: link.id });
     relationships.write(link.type, [quote(link.fromId), quote(link.toId), link.type], inCsv);
-    if (Object.keys(later).length > 0)
-      fixUps.push({ target: { type: link.type }, id: link.id, properties: later });
+    fixUps.note({ type: link.type }, link.id, inCsv, later);
     relationshipCount += 1;
     if (relationshipCount % DRAIN_EVERY === 0) await relationships.drain();
   }
@@ -215,7 +282,7 @@ export async function writeOfflineFiles(
   return {
     nodeFiles: [...sources.paths, ...nodes.paths],
     relationshipFiles: relationships.paths,
-    fixUps,
+    ...fixUps.finish(),
     nodes: entities.size + 1,
     relationships: relationshipCount,
     linksWithoutEnds,

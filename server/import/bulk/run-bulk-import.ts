@@ -19,7 +19,13 @@ import {
 } from '../../neo4j/local-neo4j';
 import type { ImportFormat } from '../run-import';
 import { collectWrites } from './collect-writes';
-import { ARRAY_DELIMITER, type FixUp, type OfflineFiles, writeOfflineFiles } from './offline-csv';
+import {
+  ARRAY_DELIMITER,
+  type FixUp,
+  type ListFill,
+  type OfflineFiles,
+  writeOfflineFiles,
+} from './offline-csv';
 
 export const FIX_UPS_FILE = 'fix-ups.json';
 
@@ -130,12 +136,45 @@ function runLauncherImport(
 }
 
 const FIX_UP_BATCH = 5_000;
+const FILL_PAGE = 50_000;
+
+/** What the CSV files could not carry (offline-csv); written beside them, read by --finish. */
+export interface FixUpsFile {
+  fills: ListFill[];
+  fixUps: FixUp[];
+}
+
+/**
+ * Gives every entity without `key` an empty list, a page of entities at a time in the order of
+ * their indexed id, so each transaction stays small and no page scans the whole store again.
+ */
+async function fillEmptyLists(db: Database, fill: ListFill): Promise<void> {
+  // The key comes from a file: only a plain property name may enter the statement's text.
+  if (fill.target !== 'Entity' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(fill.key)) {
+    throw new BulkImportError(`${FIX_UPS_FILE} names an invalid fill: ${JSON.stringify(fill)}`);
+  }
+  let after = '';
+  for (;;) {
+    const [page] = await db.write<{ last: string | null }>(
+      `MATCH (x:Entity) WHERE x.id > $after
+       WITH x ORDER BY x.id LIMIT toInteger($page)
+       CALL { WITH x WITH x WHERE x.${fill.key} IS NULL SET x.${fill.key} = [] }
+       RETURN max(x.id) AS last`,
+      { after, page: FILL_PAGE },
+    );
+    if (!page?.last) return;
+    after = page.last;
+  }
+}
 
 /** Applies the schema, then the fix-ups; the database is the one the files were imported into. */
 export async function finishBulkImport(db: Database, outDir: string): Promise<number> {
   await runCypherFile(db, 'schema.cypher');
   await db.write('CALL db.awaitIndexes(300)');
-  const fixUps = JSON.parse(readFileSync(path.join(outDir, FIX_UPS_FILE), 'utf8')) as FixUp[];
+  const { fills, fixUps } = JSON.parse(
+    readFileSync(path.join(outDir, FIX_UPS_FILE), 'utf8'),
+  ) as FixUpsFile;
+  for (const fill of fills) await fillEmptyLists(db, fill);
   const groups = new Map<string, FixUp[]>();
   for (const fix of fixUps) {
     const key = typeof fix.target === 'string' ? fix.target : fix.target.type;
@@ -152,7 +191,7 @@ export async function finishBulkImport(db: Database, outDir: string): Promise<nu
       });
     }
   }
-  return fixUps.length;
+  return fixUps.length + fills.length;
 }
 
 export async function runBulkImport(options: BulkImportOptions): Promise<BulkSummary> {
@@ -177,7 +216,8 @@ export async function runBulkImport(options: BulkImportOptions): Promise<BulkSum
     collected.links,
     stamp,
   );
-  writeFileSync(path.join(options.outDir, FIX_UPS_FILE), JSON.stringify(files.fixUps));
+  const fixUpsFile: FixUpsFile = { fills: files.fills, fixUps: files.fixUps };
+  writeFileSync(path.join(options.outDir, FIX_UPS_FILE), JSON.stringify(fixUpsFile));
   const csv = seconds(started);
   const importArgs = offlineImportArgs(files, path.resolve(options.outDir));
   let imported = 0;
@@ -218,7 +258,7 @@ export async function runBulkImport(options: BulkImportOptions): Promise<BulkSum
     links: files.relationships,
     linksWithoutEnds: files.linksWithoutEnds,
     kindConflicts: collected.kindConflicts,
-    fixUps: files.fixUps.length,
+    fixUps: files.fixUps.length + files.fills.length,
     seconds: { read, csv, import: imported, start: firstStart, finish: finished },
     importArgs,
   };

@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_KINDS, LINK_STATUSES } from '../../../client/src/api/types';
 import { KIND_STYLES, STATUS_STYLES } from '../../../client/src/graph/kind-style';
-import { buildStylesheet, PATH_COLOR } from '../../../client/src/graph/stylesheet';
+import { buildStylesheet, DETAIL_CLASS, PATH_COLOR } from '../../../client/src/graph/stylesheet';
 
 /** A headless Cytoscape with one node per kind and one edge per status. */
 function styledGraph() {
@@ -88,3 +88,45 @@ function cytoscapeColor(hex: string): string {
   const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
   return `rgb(${r},${g},${b})`;
 }
+
+describe('the large-graph stylesheet (level of detail)', () => {
+  function largeGraph() {
+    return cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: buildStylesheet({ large: true }),
+      elements: [
+        { data: { id: 'a', kind: 'PERSON', label: 'Lei Jun' } },
+        { data: { id: 'b', kind: 'ORGANIZATION', label: 'Xiaomi' } },
+        { data: { id: 'ab', source: 'a', target: 'b', status: 'ASSERTED', label: 'leads' } },
+        { data: { id: 'more:a', label: '+3 more' }, classes: 'more' },
+      ],
+    });
+  }
+
+  it('leaves labels and arrows off until an element is marked for detail', () => {
+    const cy = largeGraph();
+    const node = cy.getElementById('a');
+    const edge = cy.getElementById('ab');
+    expect(node.style('label')).toBe('');
+    expect(edge.style('label')).toBe('');
+    expect(edge.style('target-arrow-shape')).toBe('none');
+    cy.elements().addClass(DETAIL_CLASS);
+    expect(node.style('label')).toBe('Lei Jun');
+    expect(edge.style('label')).toBe('leads');
+    expect(edge.style('target-arrow-shape')).toBe('triangle');
+    cy.destroy();
+  });
+
+  it('always labels what the user is looking at: the selection, the path and "+N more"', () => {
+    const cy = largeGraph();
+    cy.getElementById('ab').addClass('on-path');
+    cy.getElementById('b').select();
+    expect(cy.getElementById('ab').style('label')).toBe('leads');
+    expect(cy.getElementById('ab').style('target-arrow-shape')).toBe('triangle');
+    expect(cy.getElementById('b').style('label')).toBe('Xiaomi');
+    expect(cy.getElementById('more:a').style('label')).toBe('+3 more');
+    expect(cy.getElementById('a').style('label')).toBe('');
+    cy.destroy();
+  });
+});

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_KEY_BYTES, searchTextOf, valueProblem } from '../../../server/model/write-rules';
+import {
+  initialsOf,
+  MAX_KEY_BYTES,
+  searchTextOf,
+  valueProblem,
+} from '../../../server/model/write-rules';
 
 describe('values that can never be stored', () => {
   it('caps names and keys in UTF-8 bytes, the measure of the index limit', () => {
@@ -27,5 +32,36 @@ describe('values that can never be stored', () => {
 
   it('builds searchText from the name and aliases, one per line', () => {
     expect(searchTextOf('Xiaomi', ['Xiaomi Corp.', '小米'])).toBe('Xiaomi\nXiaomi Corp.\n小米');
+  });
+
+  it('adds the initials of the significant words, so an acronym finds the name', () => {
+    expect(
+      searchTextOf('Ministry of Industry and Information Technology', [
+        'Chinese Ministry of Industry and Information Technology',
+      ]),
+    ).toBe(
+      'Ministry of Industry and Information Technology\nChinese Ministry of Industry and Information Technology\nMIIT\nCMIIT',
+    );
+    expect(searchTextOf('Hong Kong Stock Exchange', [])).toBe('Hong Kong Stock Exchange\nHKSE');
+  });
+
+  it('skips linking words in any case and takes a word’s first letter or digit', () => {
+    expect(initialsOf('The Bank OF the North')).toBe('BN');
+    expect(initialsOf('Société Générale de Surveillance (SGS) S.A.')).toBe('SGSSS');
+    expect(initialsOf('5G Technologies & Services')).toBe('5TS');
+    expect(initialsOf('  double  spaces   here ')).toBe('dsh');
+    expect(initialsOf('Ürümqi İnşaat Şirketi')).toBe('ÜİŞ');
+    expect(initialsOf('Ministère de l’Économie et des Finances')).toBe('MlF');
+  });
+
+  it('adds no initials under three, none twice, and none equal to a name or alias', () => {
+    expect(searchTextOf('Lei Jun', [])).toBe('Lei Jun');
+    expect(searchTextOf('Bank of the North', [])).toBe('Bank of the North');
+    expect(searchTextOf('Office of Foreign Assets Control', ['OFAC'])).toBe(
+      'Office of Foreign Assets Control\nOFAC',
+    );
+    expect(searchTextOf('Acme Robotics Inc', ['Acme Robotics Inc'])).toBe(
+      'Acme Robotics Inc\nAcme Robotics Inc\nARI',
+    );
   });
 });

@@ -3,6 +3,7 @@
  * type. Writes name their author from the write token, as curation does.
  */
 import { authorNow } from '../../../data/curation';
+import { entitiesByIds } from '../../../data/entities';
 import {
   deleteInvestigation,
   duplicateInvestigation,
@@ -12,6 +13,7 @@ import {
   renameInvestigation,
   saveInvestigation,
 } from '../../../data/investigations';
+import { linksAmong } from '../../../data/links';
 import { badInput, notFound } from '../../../errors';
 import { type AccessContext, requireWriter } from '../../../http/auth';
 import { checkTitle, investigationWrite } from '../../../model/investigation';
@@ -128,6 +130,16 @@ export const Investigation = {
     const [full] = await investigationsByIds(db, [parent.id]);
     if (!full?.canvas) throw notFound('investigation', parent.id);
     return full.canvas;
+  },
+
+  /** One read for the entities and one for the links among them, however many there are. */
+  async graph(parent: InvestigationRecord, _: unknown, { db, loaders }: Context) {
+    const canvas = parent.canvas ?? (await investigationsByIds(db, [parent.id]))[0]?.canvas;
+    if (!canvas) throw notFound('investigation', parent.id);
+    const ids = canvas.entities.map((e) => e.id);
+    const [entities, links] = await Promise.all([entitiesByIds(db, ids), linksAmong(db, ids)]);
+    loaders.prime({ entities, links });
+    return { entities, links, truncated: [] };
   },
 
   async report(parent: InvestigationRecord, _: unknown, { db }: Context) {

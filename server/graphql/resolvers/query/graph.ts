@@ -33,7 +33,12 @@ function subgraph(result: SubgraphRecord, { loaders }: GraphQLContext) {
 export const graphQueries = {
   async neighborhood(
     _: unknown,
-    args: FilterArgs & { id: string; depth?: number | null; limit?: number | null },
+    args: FilterArgs & {
+      id: string;
+      depth?: number | null;
+      limit?: number | null;
+      joinIdentities?: boolean | null;
+    },
     context: GraphQLContext,
   ) {
     const depth = intInRange('depth', args.depth, LIMITS.depth);
@@ -43,6 +48,7 @@ export const graphQueries = {
       depth,
       limit,
       ...filterSets(args),
+      joinIdentities: args.joinIdentities !== false,
     });
     if (!result) throw notFound('entity', args.id);
     return subgraph(result, context);
@@ -60,6 +66,7 @@ export const graphQueries = {
       limit?: number | null;
       avoidHubsOver?: number | null;
       rank?: PathRank | null;
+      joinIdentities?: boolean | null;
     },
     context: GraphQLContext,
   ) {
@@ -86,9 +93,16 @@ export const graphQueries = {
       ...filterSets(args),
       avoidHubsOver,
       rank: args.rank ?? 'LENGTH',
+      joinIdentities: args.joinIdentities !== false,
     });
     if (!result.fromFound) throw notFound('entity', args.from);
     if (!result.toFound) throw notFound('entity', args.to);
+    if (result.sameNode) {
+      throw badInput(
+        'to',
+        'is a record of the same identity as "from" (one node); ask with joinIdentities: false for paths between its records.',
+      );
+    }
     context.loaders.prime(result);
     const entities = new Map(result.entities.map((e) => [e.id, e]));
     const links = new Map(result.links.map((l) => [l.id, l]));
@@ -110,6 +124,7 @@ export const graphQueries = {
       maxHops?: number | null;
       linkTypes?: FilterArgs['linkTypes'];
       asOf?: string | null;
+      joinIdentities?: boolean | null;
     },
     context: GraphQLContext,
   ) {
@@ -126,6 +141,7 @@ export const graphQueries = {
       maxHops,
       linkTypes: filterSets(args).linkTypes,
       asOf: args.asOf ?? null,
+      joinIdentities: args.joinIdentities !== false,
     });
     const [missing] = result.missingIds;
     if (missing !== undefined) throw notFound('entity', missing);
@@ -134,7 +150,13 @@ export const graphQueries = {
 
   async timeline(
     _: unknown,
-    args: { id: string; from?: string | null; to?: string | null; first?: number | null },
+    args: {
+      id: string;
+      from?: string | null;
+      to?: string | null;
+      first?: number | null;
+      joinIdentities?: boolean | null;
+    },
     context: GraphQLContext,
   ) {
     dayOrder('from', args.from ?? null, 'to', args.to ?? null);
@@ -143,6 +165,7 @@ export const graphQueries = {
       from: args.from ?? null,
       to: args.to ?? null,
       first: intInRange('first', args.first, LIMITS.timelineFirst),
+      joinIdentities: args.joinIdentities !== false,
     });
     if (!result.found) throw notFound('entity', args.id);
     context.loaders.prime({

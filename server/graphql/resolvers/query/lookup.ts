@@ -23,12 +23,16 @@ function decodeCursor(cursor: string): string {
 export const lookupQueries = {
   entity: (
     _: unknown,
-    args: { id: string },
+    args: { id: string; joinIdentities?: boolean | null },
     { loaders }: GraphQLContext,
     info: GraphQLResolveInfo,
   ) => {
+    // Links start loading beside the entity; for an identity's id the records' links load
+    // once the view names them.
     prefetchEntityLinks(args.id, loaders, info);
-    return loaders.entity.load(args.id);
+    return args.joinIdentities === false
+      ? loaders.entity.load(args.id)
+      : loaders.node.load(args.id);
   },
 
   link: (_: unknown, args: { id: string }, { loaders }: GraphQLContext) =>
@@ -60,13 +64,18 @@ export const lookupQueries = {
 
   async search(
     _: unknown,
-    args: { text: string; kinds?: EntityKind[] | null; first?: number | null },
+    args: {
+      text: string;
+      kinds?: EntityKind[] | null;
+      first?: number | null;
+      joinIdentities?: boolean | null;
+    },
     { db, loaders }: GraphQLContext,
   ) {
     const text = nonEmptyText('text', args.text, LIMITS.searchText.max);
     const first = intInRange('first', args.first, LIMITS.searchFirst);
     const kinds = enumSet('kinds', args.kinds, ENTITY_KINDS);
-    const hits = await searchEntities(db, text, kinds, first);
+    const hits = await searchEntities(db, text, kinds, first, args.joinIdentities !== false);
     loaders.prime({ entities: hits.map((h) => h.entity) });
     return hits;
   },
