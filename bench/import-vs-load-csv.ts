@@ -1,5 +1,5 @@
 /**
- * `npm run bench:import [-- --rows 1000000 --batch-size 2000]`: rows per second of Threadline's
+ * `npm run bench:import [-- --rows 1000000 --batch-size 2000 --warmup-rows 10000]`: rows per second of Threadline's
  * importer against Neo4j's own LOAD CSV, on the same generated file of ownership links, in the
  * same throw-away Neo4j. Each writes under its own id prefix, so none finds another's records.
  *
@@ -19,19 +19,12 @@ import neo4j from 'neo4j-driver';
 import { runImport } from '../server/import/run-import';
 import { generateLinks, LINKS_MAPPING } from './import/generate-links';
 import { startBenchDatabase } from './lib/bench-database';
+import { intOption } from './lib/int-option';
 import { runLoadCsv } from './lib/load-csv';
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
-
-const ROWS = option('rows', 1_000_000);
-const BATCH = option('batch-size', 2000);
-const WARMUP_ROWS = 10_000;
+const ROWS = intOption('rows', 1_000_000);
+const BATCH = intOption('batch-size', 2000);
+const WARMUP_ROWS = intOption('warmup-rows', 10_000);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'threadline-bench-import-'));

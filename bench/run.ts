@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--smoke] [--sizes 10k,100k] [--sections overhead,profile,library,throughput,import,client,analytics,bulk,identities,changes]
  *   [--pairs 200] [--repeats 3] [--warmup 20] [--seconds 20] [--client-sizes 2k,5k]
- *   [--import-rows 50k] [--analytics-sizes 100k] [--bulk-rows 1m] [--group-by-type]
+ *   [--import-rows 50k] [--cold-rows 3k] [--cold-runs 2] [--analytics-sizes 100k] [--bulk-rows 1m] [--group-by-type]
  *   [--out bench/results/<name>.json]`
  *
  * For each size: generates the seeded graph, starts a throw-away Neo4j, loads the graph through
@@ -51,6 +51,9 @@ interface Options {
   seconds: number;
   clientSizes: number[];
   importRows: number;
+  /** Rows of each file of the cold import comparison, and runs of each side per file. */
+  coldRows: number;
+  coldRuns: number;
   /** Entities of the graphs the analytics section loads. */
   analyticsSizes: number[];
   /** Rows of the links file for bulk load against LOAD CSV. */
@@ -86,6 +89,8 @@ function parseArgs(argv: string[]): Options {
     'seconds',
     'client-sizes',
     'import-rows',
+    'cold-rows',
+    'cold-runs',
     'analytics-sizes',
     'bulk-rows',
     'out',
@@ -99,7 +104,7 @@ function parseArgs(argv: string[]): Options {
   const sections = new Set(
     (
       flags.get('sections') ??
-      (smoke ? 'overhead,profile,library,throughput,changes' : SECTIONS.join(','))
+      (smoke ? 'overhead,profile,library,throughput,changes,import' : SECTIONS.join(','))
     )
       .split(',')
       .map((s) => s.trim()),
@@ -126,6 +131,8 @@ function parseArgs(argv: string[]): Options {
     seconds: int('seconds', smoke ? 2 : 20),
     groupByType,
     importRows: parseSize(flags.get('import-rows') ?? (smoke ? '2k' : '50k')),
+    coldRows: parseSize(flags.get('cold-rows') ?? (smoke ? '300' : '3k')),
+    coldRuns: int('cold-runs', smoke ? 1 : 2),
     analyticsSizes: (flags.get('analytics-sizes') ?? (smoke ? '1k' : '100k'))
       .split(',')
       .map(parseSize),
@@ -413,7 +420,13 @@ async function main(): Promise<void> {
     if (options.sections.has('import')) {
       log('\n== import vs LOAD CSV');
       const { measureImport } = await import('./sections/import');
-      report.import = await measureImport({ rows: options.importRows, log });
+      report.import = await measureImport({
+        rows: options.importRows,
+        warmupRows: options.smoke ? 1000 : 10_000,
+        coldRows: options.coldRows,
+        coldRuns: options.coldRuns,
+        log,
+      });
       save();
     }
     if (options.sections.has('analytics')) {
@@ -448,9 +461,9 @@ async function main(): Promise<void> {
     }
     report.finishedAt = new Date().toISOString();
     const problems = problemsIn(report.sizes as Record<string, unknown>[]);
-    const imported = report.import as { exitCode?: number } | undefined;
-    if (imported && imported.exitCode !== 0) {
-      problems.push(`import vs LOAD CSV exited with ${imported.exitCode}`);
+    if (report.import) {
+      const { importProblems } = await import('./sections/import');
+      problems.push(...importProblems(report.import as Parameters<typeof importProblems>[0]));
     }
     report.problems = problems;
     save();

@@ -1,6 +1,9 @@
 /**
- * Writes a batch of rows in ONE managed write transaction (`db.writeAll`): one UNWIND statement
- * per entity kind, then per link type, on stable ids. A batch that fails rolls back alone.
+ * Writes a batch of rows in ONE managed write transaction (`db.writeAll`), on stable ids, in up
+ * to two rounds. The first creates every record whose id is new, with one statement for all
+ * entities and one for all links, whatever their kinds and types (a first import needs nothing
+ * else). The second compares the records that exist already with their rows: one statement per
+ * entity kind, then per link type. A batch that fails rolls back alone.
  *
  * Each record comes back with what happened to it, computed by the same query from the stored
  * values (a record the query does not mention was created): `created`, `updated` (a value
@@ -14,6 +17,8 @@
  *   known citation with another locator gets the new locator and counts as an update);
  * - link fields (status, dates, properties) take the newest row's values; null clears one.
  */
+
+import type { RecordShape } from 'neo4j-driver';
 import { packCitations, type StoredCitations } from '../model/citations';
 import { LINK_ENDS } from '../model/link-ends';
 import type { CitationRecord } from '../model/types';
@@ -95,6 +100,10 @@ const LINK_COLUMNS: Column<LinkWrite>[] = [
   ...CITATION_COLUMNS,
 ];
 
+// The first round's rows carry their kind or type as data: one statement text serves them all.
+const NEW_ENTITY_COLUMNS: Column<EntityWrite>[] = [...ENTITY_COLUMNS, ['kind', (e) => e.kind]];
+const NEW_LINK_COLUMNS: Column<LinkWrite>[] = [...LINK_COLUMNS, ['type', (l) => l.type]];
+
 function rowOf<T extends { citations: readonly CitationRecord[] }>(
   columns: readonly Column<T>[],
   record: T,
@@ -113,6 +122,17 @@ const changedKeys = (values: string) =>
 
 const NEW_RECORD_STAMP = `citationSourceIds: sourceIds, citationExcerpts: excerpts, citationLocators: locators,
       createdAt: $now, createdBy: $by, updatedAt: $now, updatedBy: $by`;
+
+// What a new record is written with (`kind`: a Cypher expression for the entity's kind).
+const newEntityValues = (
+  kind: string,
+) => `e += {kind: ${kind}, name: rowName, nameKey: nameKey, aliases: rowAliases,
+      searchText: ${searchTextCypher('rowName', 'rowAliases')}},
+      e += properties,
+      e += {${NEW_RECORD_STAMP}}`;
+const NEW_LINK_VALUES = `r += fields, r += properties, r += {${NEW_RECORD_STAMP}}`;
+const LINK_FIELDS =
+  '{status: status, since: since, until: until, on: on, validFrom: validFrom, validTo: validTo}';
 
 // Indices of the row's citations whose (source, excerpt) the stored lists lack.
 const NEW_CITATIONS = `[i IN range(0, size(sourceIds) - 1)
@@ -151,24 +171,21 @@ const APPEND_CITATIONS = `old.citationLocators = [j IN range(0, size(coalesce(ol
 // uniqueness constraints on ids stop a concurrent writer from making a twin); an existing one
 // is compared with the row and written only if something changed. Splitting the paths keeps
 // the common one, a first import, free of the comparison work.
-function entityQuery(kind: string): string {
-  if (!isEntityKind(kind)) throw new Error(`Not an entity kind: ${kind}`);
-  return `CALL () {
-  ${unpackRow(ENTITY_COLUMNS)}
+// One text for entities of every kind: the kind is a value in the row, which becomes a label
+// through `$(…)` only where a node is created (kinds are checked in buildCreateStatements).
+const ENTITIES_QUERY = `CALL () {
+  ${unpackRow(NEW_ENTITY_COLUMNS)}
   OPTIONAL MATCH (old:Entity {id: id})
   CALL (*) {
     WITH * WHERE old IS NULL
-    CREATE (e:Entity:${kind} {id: id})
-    SET e += {kind: '${kind}', name: rowName, nameKey: nameKey, aliases: rowAliases,
-      searchText: ${searchTextCypher('rowName', 'rowAliases')}},
-      e += properties,
-      e += {${NEW_RECORD_STAMP}}
+    CREATE (e:Entity:$(kind) {id: id})
+    SET ${newEntityValues('kind')}
     RETURN 'created' AS outcome
   UNION ALL
-    WITH * WHERE old IS NOT NULL AND NOT coalesce(old.kind = '${kind}', false)
+    WITH * WHERE old IS NOT NULL AND NOT coalesce(old.kind = kind, false)
     RETURN 'kind:' + coalesce(old.kind, 'none') AS outcome
   UNION ALL
-    WITH * WHERE old.kind = '${kind}'
+    WITH * WHERE old.kind = kind
     WITH *, reduce(acc = [], a IN [rowName] + rowAliases |
         CASE WHEN a = old.name OR a IN coalesce(old.aliases, []) OR a IN acc THEN acc ELSE acc + a END) AS newAliases,
       ${NEW_CITATIONS} AS newCites, ${MOVED_CITATIONS} AS movedCites,
@@ -185,14 +202,14 @@ function entityQuery(kind: string): string {
     RETURN CASE WHEN changed THEN 'updated' ELSE 'unchanged' END AS outcome
   }
   RETURN collect(CASE WHEN outcome <> 'created' THEN [id, outcome] END) AS others
-}`;
 }
+RETURN others`;
 
 function linkQuery(type: string): string {
   if (!isLinkType(type)) throw new Error(`Not a link type: ${type}`);
   return `CALL () {
   ${unpackRow(LINK_COLUMNS)}
-  WITH *, {status: status, since: since, until: until, on: on, validFrom: validFrom, validTo: validTo} AS fields
+  WITH *, ${LINK_FIELDS} AS fields
   OPTIONAL MATCH (a:Entity {id: fromId})
   OPTIONAL MATCH (b:Entity {id: toId})
   OPTIONAL MATCH ()-[old:${type} {id: id}]->()
@@ -208,7 +225,7 @@ function linkQuery(type: string): string {
   UNION ALL
     WITH * WHERE a IS NOT NULL AND b IS NOT NULL AND fromFits AND toFits AND old IS NULL
     CREATE (a)-[r:${type} {id: id}]->(b)
-    SET r += fields, r += properties, r += {${NEW_RECORD_STAMP}}
+    SET ${NEW_LINK_VALUES}
     RETURN 'created' AS outcome
   UNION ALL
     WITH * WHERE fromFits AND toFits AND (startNode(old) <> a OR endNode(old) <> b)
@@ -228,6 +245,33 @@ function linkQuery(type: string): string {
   RETURN collect(CASE WHEN outcome <> 'created' THEN [id, outcome] END) AS others
 }`;
 }
+
+// The first round: the entities of every kind in one statement (ENTITIES_QUERY), and one
+// statement for the links of every type, which creates the links whose ids are new and returns
+// the others' ids. A kind or type travels as data and becomes a label or type through `$(…)`;
+// each row's is checked against the vocabulary before it is sent (buildCreateStatements).
+// Neo4j 5.26 cannot use an index to MATCH a label or type given that way, so these statements
+// only CREATE with it: entities are found through the Entity id constraint, and an existing link
+// through its ends (a link with the same id elsewhere makes its CREATE break the type's id
+// constraint; then the comparing statements, which find it, write the whole batch: sendBatch).
+// Why: planning is what a first import into a fresh database waits for, and the number of
+// texts no longer grows with the number of kinds and types (docs/import.md#performance).
+const CREATE_NEW_LINKS = `CALL () {
+  ${unpackRow(NEW_LINK_COLUMNS)}
+  WITH *, ${LINK_FIELDS} AS fields, $ends[type] AS ends
+  OPTIONAL MATCH (a:Entity {id: fromId})
+  OPTIONAL MATCH (b:Entity {id: toId})
+  WITH *, coalesce(a IS NOT NULL AND b IS NOT NULL
+    AND (ends.from IS NULL OR a.kind IN ends.from) AND (ends.to IS NULL OR b.kind IN ends.to)
+    AND NOT EXISTS { (a)-[old {id: id}]->(b) }, false) AS fresh
+  CALL (*) {
+    WITH * WHERE fresh
+    CREATE (a)-[r:$(type) {id: id}]->(b)
+    SET ${NEW_LINK_VALUES}
+  }
+  RETURN collect(CASE WHEN NOT fresh THEN id END) AS existing
+}
+RETURN existing`;
 
 /** The kinds a link type's ends may have (null: any), and the words for a misfit. */
 function endsParam(type: LinkType) {
@@ -266,28 +310,61 @@ export interface BatchStatement extends Statement {
 }
 
 /**
- * The statements for a batch: one per entity kind, then one per link type, each with the same
- * text whatever the batch holds, so Neo4j plans each once and reuses it. Exported so tests can
- * inspect them without a database.
+ * The first round's statements for a batch: at most two, with the same texts whatever the
+ * batch holds. The entities' statement reports every entity's outcome (`others`, as the
+ * comparing statements do); the links' returns, as `existing`, the ids it did not create.
+ * Exported so tests can inspect them without a database.
+ */
+export function buildCreateStatements(
+  entities: readonly EntityWrite[],
+  links: readonly LinkWrite[],
+  stamp: WriteStamp,
+): BatchStatement[] {
+  const statements: BatchStatement[] = [];
+  for (const e of entities)
+    if (!isEntityKind(e.kind)) throw new Error(`Not an entity kind: ${e.kind}`);
+  for (const l of links) if (!isLinkType(l.type)) throw new Error(`Not a link type: ${l.type}`);
+  if (entities.length > 0) {
+    statements.push({
+      cypher: ENTITIES_QUERY,
+      params: {
+        batch: { rows: entities.map((e) => rowOf(NEW_ENTITY_COLUMNS, e)) },
+        now: stamp.now,
+        by: stamp.by,
+      },
+      returns: 'entities',
+      ids: entities.map((e) => e.id),
+    });
+  }
+  if (links.length > 0) {
+    const types = [...new Set(links.map((l) => l.type))];
+    statements.push({
+      cypher: CREATE_NEW_LINKS,
+      params: {
+        batch: { rows: links.map((l) => rowOf(NEW_LINK_COLUMNS, l)) },
+        ends: Object.fromEntries(types.map((type) => [type, endsParam(type)])),
+        now: stamp.now,
+        by: stamp.by,
+      },
+      returns: 'links',
+      ids: links.map((l) => l.id),
+    });
+  }
+  return statements;
+}
+
+/**
+ * The comparing statements: the entities' (as in the first round), then one per link type,
+ * each with the same text whatever the batch holds, so Neo4j plans each once and reuses it.
+ * They also create what is new, for a batch sent without the first round. Exported so tests
+ * can inspect them without a database.
  */
 export function buildBatchStatements(
   entities: readonly EntityWrite[],
   links: readonly LinkWrite[],
   stamp: WriteStamp,
 ): BatchStatement[] {
-  const statements: BatchStatement[] = [];
-  for (const [kind, group] of groupBy(entities, (e) => e.kind)) {
-    statements.push({
-      cypher: `${entityQuery(kind)}\nRETURN others`,
-      params: {
-        batch: { rows: group.map((e) => rowOf(ENTITY_COLUMNS, e)) },
-        now: stamp.now,
-        by: stamp.by,
-      },
-      returns: 'entities',
-      ids: group.map((e) => e.id),
-    });
-  }
+  const statements = buildCreateStatements(entities, [], stamp);
   for (const [type, group] of groupBy(links, (l) => l.type)) {
     statements.push({
       cypher: `${linkQuery(type)}\nRETURN others`,
@@ -306,7 +383,12 @@ export function buildBatchStatements(
 
 /** A batch ready to send: its statements and what is needed to report every record. */
 export interface PreparedBatch {
+  /** The first round (see buildCreateStatements). */
   statements: BatchStatement[];
+  /** The batch's records, repeats folded, for the second round or a retry. */
+  entities: EntityWrite[];
+  links: LinkWrite[];
+  stamp: WriteStamp;
   /** Ids that repeat within the batch with another kind: reported, never sent. */
   conflicts: RecordResult[];
   entityLines: Map<string, number>;
@@ -318,31 +400,84 @@ export function prepareBatch(rows: readonly RowWrites[], stamp: WriteStamp): Pre
   const { combined, conflicts } = combineEntities(rows.flatMap((r) => r.entities));
   const links = combineLinks(rows.flatMap((r) => r.links));
   return {
-    statements: buildBatchStatements(combined, links, stamp),
+    statements: buildCreateStatements(combined, links, stamp),
+    entities: combined,
+    links,
+    stamp,
     conflicts,
     entityLines: new Map(combined.map((e) => [e.id, e.line])),
     linkLines: new Map(links.map((l) => [l.id, l.line])),
   };
 }
 
+const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/** The outcomes the statements reported, by whose they are and id; the rest were created. */
+type Reported = Record<BatchStatement['returns'], Map<string, string>>;
+
+function reported(statements: readonly BatchStatement[], results: RecordShape[][]): Reported {
+  const found: Reported = { entities: new Map(), links: new Map() };
+  statements.forEach((statement, i) => {
+    for (const [id, outcome] of (results[i]?.[0]?.others ?? []) as [string, string][]) {
+      found[statement.returns].set(id, outcome);
+    }
+  });
+  return found;
+}
+
+/** Both rounds in one transaction; the second only for records the first found. */
+async function createThenCompare(db: Database, batch: PreparedBatch): Promise<Reported> {
+  let compared: BatchStatement[] = [];
+  const results = await db.writeAll(batch.statements, (first) => {
+    const existing: Record<BatchStatement['returns'], Set<string>> = {
+      entities: new Set(),
+      links: new Set(),
+    };
+    batch.statements.forEach((statement, i) => {
+      for (const id of (first[i]?.[0]?.existing ?? []) as string[])
+        existing[statement.returns].add(id);
+    });
+    compared = buildBatchStatements(
+      [],
+      batch.links.filter((l) => existing.links.has(l.id)),
+      batch.stamp,
+    );
+    return compared;
+  });
+  // The first round's entity statement reports outcomes; its link statement does not.
+  return reported([...batch.statements, ...compared], results);
+}
+
 /** Writes a prepared batch in one transaction and reports every record's outcome. */
 export async function sendBatch(db: Database, batch: PreparedBatch): Promise<BatchResult> {
   const { statements, conflicts, entityLines, linkLines } = batch;
   if (statements.length === 0) return { entities: conflicts, links: [] };
-  const results = await db.writeAll(statements);
-  const outcomes = (returns: BatchStatement['returns']) =>
-    statements.flatMap((statement, i) => {
-      if (statement.returns !== returns) return [];
-      // Only what was not created comes back: on a first import, almost nothing to decode.
-      const others = new Map((results[i]?.[0]?.others ?? []) as [string, string][]);
-      return statement.ids.map((id) => ({ id, outcome: others.get(id) ?? 'created' }));
-    });
+  let found: Reported;
+  try {
+    found = await createThenCompare(db, batch);
+  } catch (error) {
+    if ((error as { code?: unknown })?.code !== CONSTRAINT_FAILED) throw error;
+    // A link id that joins other entities now ('moved'), or a twin that a concurrent import
+    // wrote after the first round looked: the comparing statements find it, so they write the
+    // whole batch again, in a new transaction.
+    const compared = buildBatchStatements(batch.entities, batch.links, batch.stamp);
+    found = reported(compared, await db.writeAll(compared));
+  }
+  // Only what was not created comes back: on a first import, almost nothing to decode.
   return {
     entities: [
       ...conflicts,
-      ...outcomes('entities').map((r) => ({ ...r, line: entityLines.get(r.id) ?? 0 })),
+      ...batch.entities.map(({ id }) => ({
+        id,
+        outcome: found.entities.get(id) ?? 'created',
+        line: entityLines.get(id) ?? 0,
+      })),
     ],
-    links: outcomes('links').map((r) => ({ ...r, line: linkLines.get(r.id) ?? 0 })),
+    links: batch.links.map(({ id }) => ({
+      id,
+      outcome: found.links.get(id) ?? 'created',
+      line: linkLines.get(id) ?? 0,
+    })),
   };
 }
 

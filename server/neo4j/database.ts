@@ -19,8 +19,14 @@ export interface Database {
   /**
    * Runs several statements in ONE managed write transaction: all commit or none. Small
    * statements that repeat keep their cached plans, where one combined statement would not.
+   * `then`, when given, is called with their results and the statements it returns run next in
+   * the same transaction; their results follow. (It may be called again if the transaction is
+   * retried.)
    */
-  writeAll(statements: readonly Statement[]): Promise<RecordShape[][]>;
+  writeAll(
+    statements: readonly Statement[],
+    then?: (results: RecordShape[][]) => readonly Statement[],
+  ): Promise<RecordShape[][]>;
   /** Resolves when the server answers; rejects with the driver's error otherwise. */
   verify(): Promise<void>;
   /** Called for every query sent; tests use it to count round trips. */
@@ -74,22 +80,28 @@ export function createDatabase(connection: Neo4jConnection, options: DatabaseOpt
     }
   }
 
-  async function writeAll(statements: readonly Statement[]): Promise<RecordShape[][]> {
-    for (const { cypher } of statements) {
-      for (const listener of listeners) listener({ cypher, mode: 'WRITE' });
-    }
+  async function writeAll(
+    statements: readonly Statement[],
+    then?: (results: RecordShape[][]) => readonly Statement[],
+  ): Promise<RecordShape[][]> {
     const session = driver.session({ database: connection.database });
     try {
       return await session.executeWrite(
         async (tx) => {
           // Sent back to back, not one at a time: the server still runs them in order, but
           // the driver packs the next statement while the server works on the one before.
-          const results = await Promise.all(
-            statements.map(({ cypher, params }) =>
-              tx.run(cypher, params as Record<string, unknown>),
-            ),
-          );
-          return results.map((result) => result.records.map((record) => record.toObject()));
+          const runAll = async (list: readonly Statement[]) => {
+            for (const { cypher } of list) {
+              for (const listener of listeners) listener({ cypher, mode: 'WRITE' });
+            }
+            const results = await Promise.all(
+              list.map(({ cypher, params }) => tx.run(cypher, params as Record<string, unknown>)),
+            );
+            return results.map((result) => result.records.map((record) => record.toObject()));
+          };
+          const first = await runAll(statements);
+          const more = then?.(first) ?? [];
+          return more.length > 0 ? [...first, ...(await runAll(more))] : first;
         },
         { timeout: options.queryTimeoutMs },
       );

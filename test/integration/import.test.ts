@@ -481,12 +481,12 @@ describe('a batch the database refuses in the middle of an import', () => {
     // after a while, by which time the importer has read and prepared the next batch.
     const refusing: Database = {
       ...db,
-      writeAll: (statements) =>
+      writeAll: (statements, then) =>
         JSON.stringify(statements).includes('fixture-refused:owns:l2')
           ? new Promise((_, reject) =>
               setTimeout(() => reject(new Error('refused for the test')), 200),
             )
-          : db.writeAll(statements),
+          : db.writeAll(statements, then),
     };
     const summary = await runImport(refusing, {
       file: path.join(dir, 'links.csv'),
@@ -530,9 +530,9 @@ describe('a batch the database refuses in the middle of an import', () => {
     const written: string[] = [];
     const gone: Database = {
       ...db,
-      writeAll: (statements) => {
+      writeAll: (statements, then) => {
         written.push(JSON.stringify(statements));
-        return nowhere.writeAll(statements);
+        return nowhere.writeAll(statements, then);
       },
     };
     try {

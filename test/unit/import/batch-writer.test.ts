@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildBatchStatements,
+  buildCreateStatements,
   combineEntities,
   combineLinks,
 } from '../../../server/import/batch-writer';
@@ -67,7 +68,10 @@ describe('combining a batch', () => {
     const text = statements.map((s) => s.cypher).join('\n');
     expect(text).not.toContain("O'Brien");
     expect(statements.map((s) => s.returns)).toEqual(['entities', 'links']);
-    expect(statements[0]?.cypher).toContain('CREATE (e:Entity:Company {id: id})');
+    expect(statements[0]?.cypher).toContain('CREATE (e:Entity:$(kind) {id: id})');
+    expect(statements[0]?.params).toMatchObject({
+      batch: { rows: [expect.arrayContaining(['Company'])] },
+    });
     expect(statements[1]?.cypher).toContain('CREATE (a)-[r:OWNS {id: id}]->(b)');
     expect(statements.map((s) => Object.keys(s.params).join())).toEqual([
       'batch,now,by',
@@ -87,5 +91,30 @@ describe('combining a batch', () => {
       stamp,
     );
     expect(other.map((s) => s.cypher)).toEqual(one.map((s) => s.cypher));
+  });
+
+  it('creates new records of every kind and type with two statement texts, kinds and types checked first', () => {
+    const stamp = { now: '2026-11-26T00:00:00Z', by: 'test' };
+    const one = buildCreateStatements([entity({})], [link({})], stamp);
+    const many = buildCreateStatements(
+      [entity({ id: 'p', kind: 'Person' }), entity({ id: 'm', kind: 'Ministry' })],
+      [link({ id: 'x', type: 'LEADS' }), link({ id: 'y', type: 'FAMILY_OF' })],
+      stamp,
+    );
+    expect(many.map((s) => s.cypher)).toEqual(one.map((s) => s.cypher));
+    expect(many.map((s) => s.returns)).toEqual(['entities', 'links']);
+    // The kind and type travel as values; no kind or type name is in the text.
+    const text = many.map((s) => s.cypher).join('\n');
+    for (const name of ['Person', 'Ministry', 'LEADS', 'FAMILY_OF'])
+      expect(text).not.toContain(name);
+    expect(JSON.stringify(many[1]?.params)).toContain(
+      '"FAMILY_OF":{"from":["Person"],"to":["Person"]',
+    );
+    expect(() =>
+      buildCreateStatements([entity({ kind: 'Robot" }) DETACH DELETE (n' as never })], [], stamp),
+    ).toThrow(/Not an entity kind/);
+    expect(() => buildCreateStatements([], [link({ type: 'KNOWS' as never })], stamp)).toThrow(
+      /Not a link type/,
+    );
   });
 });
