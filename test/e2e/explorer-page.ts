@@ -56,10 +56,41 @@ export function screenPoint(
 ): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ({ elementId, isEdge }) => {
+      type Point = { x: number; y: number };
+      type Box = { x1: number; x2: number; y1: number; y2: number };
+      type Element = {
+        renderedPosition(): Point;
+        renderedMidpoint(): Point;
+        renderedSourceEndpoint(): Point;
+        renderedTargetEndpoint(): Point;
+      };
       const cy = (window as unknown as { cy: Cy }).cy;
-      const element = cy.getElementById(elementId);
+      const element = cy.getElementById(elementId) as unknown as Element;
       const box = cy.container().getBoundingClientRect();
-      const p = isEdge ? element.renderedMidpoint() : element.renderedPosition();
+      let p = isEdge ? element.renderedMidpoint() : element.renderedPosition();
+      if (isEdge) {
+        // A click lands on whatever is on top: where the layout put a node over the link's
+        // middle, click another point along the line, clear of every node.
+        const nodes = (
+          cy as unknown as { nodes(): { renderedBoundingBox(o: object): Box }[] }
+        ).nodes();
+        const boxes = Array.from(nodes, (n) => n.renderedBoundingBox({ includeLabels: false }));
+        const from = element.renderedSourceEndpoint();
+        const to = element.renderedTargetEndpoint();
+        const clear = (q: Point) =>
+          !boxes.some(
+            (b) => q.x >= b.x1 - 2 && q.x <= b.x2 + 2 && q.y >= b.y1 - 2 && q.y <= b.y2 + 2,
+          );
+        if (!clear(p)) {
+          for (const t of [0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+            const q = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
+            if (clear(q)) {
+              p = q;
+              break;
+            }
+          }
+        }
+      }
       return { x: box.left + p.x, y: box.top + p.y };
     },
     { elementId: id, isEdge: edge },
