@@ -333,8 +333,7 @@ describe.skipIf(!chromiumAvailable())('the review panel in Chromium', () => {
     await page.keyboard.press('Escape');
   }, 120_000);
 
-  it('pictures the panel for the README (THREADLINE_UPDATE_SCREENSHOT=1)', async () => {
-    if (!process.env.THREADLINE_UPDATE_SCREENSHOT) return;
+  it('shows a look-alike with the features against it in red, as the README pictures it', async () => {
     await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 1280, height: 800 });
     // A look-alike that is a different body: the features against it show in red.
@@ -346,8 +345,17 @@ describe.skipIf(!chromiumAvailable())('the review panel in Chromium', () => {
     await page.locator('#review-dialog h2').click();
     await page.keyboard.press('j');
     await page.waitForSelector('.review-record[data-side="b"] .review-sources');
-    mkdirSync(new URL('.', README_SHOT), { recursive: true });
-    await page.screenshot({ path: README_SHOT.pathname });
+    const against = page.locator('.review-features .contribution.against');
+    expect(await against.count()).toBeGreaterThan(0);
+    const red = await against.first().evaluate((el) => getComputedStyle(el).color);
+    const [r = 0, g = 0, b = 0] = (red.match(/\d+/g) ?? []).map(Number);
+    expect(r, `colour of a feature against: ${red}`).toBeGreaterThan(Math.max(g, b) + 60);
+    expect((await against.first().textContent())?.startsWith('−')).toBe(true);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: new URL('review-look-alike.png', SHOTS).pathname });
+    // THREADLINE_UPDATE_SCREENSHOT=1 rewrites the README's picture from this same view.
+    if (process.env.THREADLINE_UPDATE_SCREENSHOT)
+      await page.screenshot({ path: README_SHOT.pathname });
     await page.setViewportSize({ width: 1400, height: 900 });
   });
 });

@@ -551,6 +551,54 @@ describe.skipIf(!chromiumAvailable())('keyboard and canvas', () => {
 });
 
 describe.skipIf(!chromiumAvailable())('edge labels', () => {
+  it('are laid out so that no node label covers another node or its label', async () => {
+    const page = await newPage();
+    // The seed story around Xiaomi, laid out fresh: long labels ("Hong Kong Stock Exchange",
+    // "Chinese government") on nodes the layout used to place side by side.
+    const story = [
+      'person:lei-jun',
+      'company:xiaomi',
+      'award:miit-2019-distinction',
+      'ministry:us-dod',
+      DOD_LIST,
+      'org:chinese-government',
+      'org:hong-kong-stock-exchange',
+      'topic:5g-technologies',
+    ];
+    await openView(page, running.url, story.map((id) => `e=${id}`).join('&'));
+    await page.click('#relayout');
+    await idle(page);
+    await page.waitForFunction(
+      () => !(window as unknown as { cy: { animated(): boolean } }).cy.animated(),
+    );
+    const found = await page.evaluate(() => {
+      type Box = { x1: number; y1: number; x2: number; y2: number };
+      type El = { id(): string; boundingBox(o: object): Box };
+      const cy = (
+        window as unknown as { cy: { nodes(s: string): { map<T>(f: (n: El) => T): T[] } } }
+      ).cy;
+      const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true };
+      const nodes = cy.nodes(':visible').map((n) => ({
+        id: n.id(),
+        body: n.boundingBox({ includeLabels: false }),
+        label: n.boundingBox(labelOnly),
+      }));
+      const area = (a: Box, b: Box) =>
+        Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)) *
+        Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
+      const overlaps: string[] = [];
+      for (const a of nodes)
+        for (const b of nodes) {
+          if (a.id === b.id) continue;
+          if (a.id < b.id && area(a.label, b.label) > 1) overlaps.push(`${a.id} / ${b.id} labels`);
+          if (area(a.label, b.body) > 1) overlaps.push(`${a.id}'s label over ${b.id}`);
+        }
+      return { overlaps, nodes: nodes.length };
+    });
+    expect(found.nodes).toBeGreaterThanOrEqual(7);
+    expect(found.overlaps).toEqual([]);
+  });
+
   it('never run under node labels or over nodes, where a node sits beside the middle', async () => {
     const page = await newPage();
     // Bo Quill just above the middle of "leads", Cy Quill just below it: the usual spot of

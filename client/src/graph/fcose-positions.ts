@@ -41,7 +41,7 @@ export function fcoseOptions(input: LayoutInput): Record<string, unknown> {
     randomize: !input.incremental || large || input.nodes.length <= FRESH_LAYOUT_UP_TO,
     animate: false, // the main thread animates to the result
     fit: false, // the main thread fits the viewport
-    nodeDimensionsIncludeLabels: false, // headless: no fonts to measure labels with
+    nodeDimensionsIncludeLabels: false, // headless, no fonts: the sizes given include labels
     packComponents: true, // separate islands are packed instead of drifting apart
     // Room for the edge's label between its two nodes (labels are 9 px, about 5.5 px a
     // character): a long label on a short edge ran under the nodes at both ends.

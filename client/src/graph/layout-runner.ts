@@ -3,10 +3,10 @@
  * canvas then moves to the result, so the page never freezes; the other layouts are linear
  * and run in place. A newer layout request cancels an older one.
  */
-import type { Core, LayoutOptions } from 'cytoscape';
+import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../state/url-state';
 import { whenArrived } from './arrival';
-import type { LayoutInput } from './fcose-positions';
+import { DRAFT_QUALITY_ABOVE, type LayoutInput } from './fcose-positions';
 import { fcoseInWorker, stopFcoseWorker } from './fcose-worker';
 import { ANIMATE_UP_TO, mainThreadLayoutOptions } from './layouts';
 
@@ -17,6 +17,20 @@ export interface LayoutResult {
   computeMs: number;
   /** Time from the request to the positions being on the canvas. */
   totalMs: number;
+}
+
+/**
+ * The room a node takes in the layout. The worker has no fonts to measure labels with, so on
+ * graphs small enough to show labels the box measured here includes the label, widened to a
+ * box centred on the node (the label hangs below it): neighbours are then placed clear of it.
+ */
+function layoutBox(node: NodeSingular, withLabel: boolean): { width: number; height: number } {
+  const width = node.outerWidth();
+  const height = node.outerHeight();
+  if (!withLabel) return { width, height };
+  const box = node.boundingBox({ includeLabels: true, includeOverlays: false });
+  const below = Math.max(0, box.y2 - node.position('y'));
+  return { width: Math.max(width, box.w), height: Math.max(height, 2 * below) };
 }
 
 export function createLayoutRunner(cy: Core) {
@@ -54,8 +68,7 @@ export function createLayoutRunner(cy: Core) {
           id: node.id(),
           x: node.position('x'),
           y: node.position('y'),
-          width: node.outerWidth(),
-          height: node.outerHeight(),
+          ...layoutBox(node, nodes.length <= DRAFT_QUALITY_ABOVE),
           fixed: node.locked(),
         })),
         edges: cy.edges(':visible').map((edge) => ({

@@ -18,7 +18,10 @@ export function canvasSummary(
     hidden.entities ? count(hidden.entities, 'entity', 'entities') : '',
     hidden.links ? count(hidden.links, 'link', 'links') : '',
   ].filter(Boolean);
-  const parts = [`${store.entities.size} entities`, `${store.links.size} links`];
+  const parts = [
+    count(store.entities.size, 'entity', 'entities'),
+    count(store.links.size, 'link', 'links'),
+  ];
   if (hiddenParts.length) parts.push(`${hiddenParts.join(' and ')} hidden by filters`);
   if (filters.asOf)
     parts.push(filters.asOfTo ? `${filters.asOf} to ${filters.asOfTo}` : `as of ${filters.asOf}`);

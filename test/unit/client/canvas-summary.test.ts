@@ -32,6 +32,17 @@ describe('the status line under the canvas', () => {
     );
   });
 
+  it('says "1 entity" and "1 link", not "1 entities"', () => {
+    const one = createStore();
+    addToStore(one, 'seed', { entities: [lei, xiaomi], links: [link('leads', 'lei', 'xiaomi')] });
+    expect(canvasSummary(one, createView(), { entities: 0, links: 0 })).toBe('2 entities · 1 link');
+    const alone = createStore();
+    addToStore(alone, 'seed', { entities: [miit], links: [] });
+    expect(canvasSummary(alone, createView(), { entities: 0, links: 0 })).toBe(
+      '1 entity · 0 links',
+    );
+  });
+
   it('names the view’s date or range and the path step shown', () => {
     const view = createView();
     setAsOf(view, '2021-06-01');
