@@ -7,14 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { packCitations, unpackCitations } from '../model/citations';
 import { ConflictError, InvalidInputError, NotFoundError } from '../model/domain-errors';
-import type { CitationRecord, EntityRecord, LinkRecord, SourceRecord } from '../model/types';
-import {
-  ENTITY_KINDS,
-  type EntityKind,
-  LINK_TYPES,
-  type LinkStatus,
-  type LinkType,
-} from '../model/vocabulary';
+import type {
+  CitationRecord,
+  EntityRecord,
+  LinkFacts,
+  LinkRecord,
+  SourceRecord,
+} from '../model/types';
+import { ENTITY_KINDS, type EntityKind, LINK_TYPES, type LinkType } from '../model/vocabulary';
 import {
   linkByIdCypher,
   linkEndsProblem,
@@ -55,18 +55,7 @@ export interface EntityUpsertInput {
   citations: CitationRecord[] | undefined;
 }
 
-export interface LinkUpsertInput {
-  id: string;
-  type: LinkType;
-  fromId: string;
-  toId: string;
-  status: LinkStatus;
-  since: string | null;
-  until: string | null;
-  on: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  citations: CitationRecord[];
+export interface LinkUpsertInput extends LinkFacts {
   /** Every optional property, null when not given (the link is written as given). */
   properties: Record<string, string | number | null>;
 }

@@ -2,8 +2,8 @@
  * What every importer produces: plain entity and link writes, each with its citations, plus the
  * problems found in rows that had to be skipped. The batch writer turns these into Cypher.
  */
-import type { CitationRecord } from '../model/types';
-import type { EntityKind, LinkStatus, LinkType } from '../model/vocabulary';
+import type { CitationRecord, LinkFacts } from '../model/types';
+import type { EntityKind } from '../model/vocabulary';
 
 /** Scalar property values the importers write (Neo4j cannot store nested maps). */
 export type PropertyValue = string | number | boolean;
@@ -20,20 +20,9 @@ export interface EntityWrite {
   line: number;
 }
 
-export interface LinkWrite {
-  id: string;
-  type: LinkType;
-  fromId: string;
-  toId: string;
-  status: LinkStatus;
-  since: string | null;
-  until: string | null;
-  on: string | null;
-  validFrom: string | null;
-  validTo: string | null;
+export interface LinkWrite extends LinkFacts {
   /** Type-specific properties (role, share, reason, ...); null clears a value. */
   properties: Record<string, PropertyValue | null>;
-  citations: CitationRecord[];
   line: number;
 }
 

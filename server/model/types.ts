@@ -22,7 +22,8 @@ export interface EntityRecord {
   records?: EntityRecord[];
 }
 
-export interface LinkRecord {
+/** What every link states, however it is read or written: its ends, status, dates and evidence. */
+export interface LinkFacts {
   id: string;
   type: LinkType;
   fromId: string;
@@ -34,6 +35,9 @@ export interface LinkRecord {
   validFrom: string | null;
   validTo: string | null;
   citations: CitationRecord[];
+}
+
+export interface LinkRecord extends LinkFacts {
   properties: Record<string, unknown>;
 }
 
