@@ -3,27 +3,19 @@
  * byte for byte: the Host check against DNS rebinding, exact routing with a rate limit on every
  * route, and answers to malformed HTTP.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, loadConfig } from '../../server/config';
-import { createThreadlineServer } from '../../server/create-server';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
 import { type RawResponse, rawRequest, sendRaw } from '../support/raw-http';
+import { serverPool } from '../support/server';
 
 let db: Database;
-const servers: Server[] = [];
+const servers = serverPool();
 
 async function serve(env: Record<string, string> = {}, http: Partial<Config['http']> = {}) {
-  const config = loadConfig(env);
-  const { server } = createThreadlineServer(db, {
-    introspection: true,
-    http: { ...config.http, ...http },
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
+  const { port } = await servers.start(db, { http: { ...loadConfig(env).http, ...http } });
+  return port;
 }
 
 const SEARCH = JSON.stringify({ query: '{ search(text: "xiaomi") { entity { name } } }' });
@@ -48,10 +40,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  await servers.closeAll();
   await db.close();
 });
 

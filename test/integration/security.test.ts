@@ -1,27 +1,24 @@
 /** The HTTP-facing protections, over a real port, against the real database. */
-import { request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, loadConfig } from '../../server/config';
-import { createThreadlineServer, type ThreadlineServerOptions } from '../../server/create-server';
+import type { ThreadlineServerOptions } from '../../server/create-server';
 import type { Database } from '../../server/neo4j/database';
 import { READ_TOKEN, TEST_ACCESS, WRITE_TOKEN } from '../support/access';
 import { connectTestDatabase } from '../support/database';
+import { serverPool } from '../support/server';
 
 let db: Database;
-const servers: Server[] = [];
+const servers = serverPool();
 
 async function serve(options: Partial<ThreadlineServerOptions> = {}): Promise<string> {
   const defaults = loadConfig({});
-  const { server } = createThreadlineServer(db, {
-    introspection: true,
+  const { url } = await servers.start(db, {
     access: TEST_ACCESS,
     ...options,
     http: { ...defaults.http, ...(options.http ?? {}) } as Config['http'],
   });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return url;
 }
 
 function post(url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -37,10 +34,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  await servers.closeAll();
   await db.close();
 });
 

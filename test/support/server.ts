@@ -6,6 +6,7 @@ import type { Database } from '../../server/neo4j/database';
 
 export interface RunningServer {
   url: string;
+  port: number;
   server: Server;
   close(): Promise<void>;
 }
@@ -20,7 +21,27 @@ export async function listen(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections(); // keep-alive sockets would hold close() open
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Servers a test file starts with different options, all closed by `closeAll` in its afterAll. */
+export function serverPool() {
+  const running: RunningServer[] = [];
+  return {
+    async start(db: Database, options: Partial<ThreadlineServerOptions> = {}) {
+      const started = await listen(db, options);
+      running.push(started);
+      return started;
+    },
+    async closeAll() {
+      await Promise.all(running.splice(0).map((r) => r.close()));
+    },
   };
 }
