@@ -59,10 +59,14 @@ export async function deleteGraph(db: Database, prefix: string): Promise<void> {
   await db.write('MATCH (s:Source {id: $id}) DETACH DELETE s', { id: BENCH_SOURCE_ID });
 }
 
-/** The links and entities under `prefix`, read plainly, for the reference implementations. */
+/**
+ * The links and entities under `prefix`, read plainly, for the reference implementations.
+ * SAME_AS (between records of one identity) is no link and stays out.
+ */
 export async function loadGraph(db: Database, prefix: string) {
   const links = await db.read<RefLink>(
-    `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id STARTS WITH $prefix AND b.id STARTS WITH $prefix
+    `MATCH (a:Entity)-[r]->(b:Entity)
+     WHERE a.id STARTS WITH $prefix AND b.id STARTS WITH $prefix AND NOT r:SAME_AS
      RETURN r.id AS id, type(r) AS type, a.id AS from, b.id AS to, r.status AS status,
             r.validFrom AS validFrom, r.validTo AS validTo`,
     { prefix },
