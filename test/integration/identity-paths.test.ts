@@ -214,6 +214,22 @@ describe('joined paths against an independent search', () => {
     expect(crossed).toBeGreaterThan(0);
   }, 240_000);
 
+  it('writes the SAME_AS of identities from before it existed on a whole reconcile', async () => {
+    const count = async () =>
+      (
+        await db.read<{ n: number }>(
+          'MATCH (a:Entity)-[s:SAME_AS]->() WHERE a.id STARTS WITH $p RETURN count(s) AS n',
+          { p: PREFIX },
+        )
+      )[0]?.n;
+    await db.write('MATCH (a:Entity)-[s:SAME_AS]->() WHERE a.id STARTS WITH $p DELETE s', {
+      p: PREFIX,
+    });
+    expect(await count()).toBe(0);
+    await reconcileIdentities(db, null);
+    expect(await count()).toBe(90 + 15 * 3);
+  });
+
   it('removes every SAME_AS and identity again when the judgements go', async () => {
     await db.write('MATCH (j:Judgement) WHERE j.aId STARTS WITH $p DELETE j', { p: PREFIX });
     await reconcileIdentities(db, groups.flat());
