@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../bench/data/generate-graph';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
-import { loadGraph as loadGeneratedGraph } from '../support/generated-graph';
+import { loadGraph as loadGeneratedGraph, writeRandomGraph } from '../support/generated-graph';
 import { dataOf, graphqlClient } from '../support/graphql';
 import { allSimplePaths, type RefQuery, shortestLength } from '../support/reference-paths';
 
@@ -191,14 +192,8 @@ describe('paths on a generated graph, against an independent search', () => {
   const LINKS = 6000;
   let graph: Awaited<ReturnType<typeof loadGraph>>;
 
-  // A small deterministic generator (mulberry32), so failures can be replayed.
-  let seed = 20260126;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // Seeded, so that failures can be replayed.
+  const random = seededRandom(20260126);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const id = (i: number) => `${PREFIX}${i}`;
 
@@ -221,21 +216,7 @@ describe('paths on a generated graph, against an independent search', () => {
         validTo: ended ? `${year + 1 + Math.floor(random() * 4)}-12-31` : null,
       };
     });
-    for (const kind of KINDS) {
-      await db.write(
-        `UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:${kind}, e.kind = '${kind}', e.name = row.id`,
-        { rows: entities.filter((e) => e.kind === kind) },
-      );
-    }
-    for (const type of TYPES) {
-      await db.write(
-        `UNWIND $rows AS row MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
-         MERGE (a)-[r:${type} {id: row.id}]->(b)
-         SET r.status = row.status, r.validFrom = row.validFrom, r.validTo = row.validTo,
-             r.citationSourceIds = ['source:article-xiaomi-dod-blacklist'], r.citationExcerpts = ['Xiaomi'], r.citationLocators = ['paragraph 1']`,
-        { rows: links.filter((l) => l.type === type) },
-      );
-    }
+    await writeRandomGraph(db, entities, links);
     graph = await loadGraph(PREFIX);
     expect(graph.entities.size).toBe(ENTITIES);
     expect(graph.links.length).toBe(LINKS);

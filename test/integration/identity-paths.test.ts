@@ -7,10 +7,11 @@
  * and with every filter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../bench/data/generate-graph';
 import { reconcileIdentities } from '../../server/data/judgements';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
-import { loadGraph } from '../support/generated-graph';
+import { loadGraph, writeRandomGraph } from '../support/generated-graph';
 import { dataOf, graphqlClient } from '../support/graphql';
 import { joinedShortestSteps, type RefQuery } from '../support/reference-paths';
 
@@ -26,14 +27,8 @@ let execute: ReturnType<typeof graphqlClient>;
 let graph: Awaited<ReturnType<typeof loadGraph>>;
 const groups: string[][] = [];
 
-// mulberry32, so that a failure can be replayed.
-let seed = 20261201;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// Seeded, so that a failure can be replayed.
+const random = seededRandom(20261201);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const id = (i: number) => `${PREFIX}${i}`;
 
@@ -66,21 +61,7 @@ beforeAll(async () => {
       validTo: dated && random() < 0.3 ? `${year + 2}-12-31` : null,
     };
   });
-  for (const kind of KINDS) {
-    await db.write(
-      `UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:${kind}, e.kind = '${kind}', e.name = row.id`,
-      { rows: entities.filter((e) => e.kind === kind) },
-    );
-  }
-  for (const type of TYPES) {
-    await db.write(
-      `UNWIND $rows AS row MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
-       CREATE (a)-[r:${type} {id: row.id}]->(b)
-       SET r.status = row.status, r.validFrom = row.validFrom, r.validTo = row.validTo,
-           r.citationSourceIds = [], r.citationExcerpts = [], r.citationLocators = []`,
-      { rows: links.filter((l) => l.type === type) },
-    );
-  }
+  await writeRandomGraph(db, entities, links);
   // Disjoint identities: 90 pairs and 15 triples (about 15 % of the records joined).
   const pool = Array.from({ length: ENTITIES }, (_, i) => id(i));
   const take = () => pool.splice(Math.floor(random() * pool.length), 1)[0] as string;

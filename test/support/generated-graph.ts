@@ -77,3 +77,30 @@ export async function loadGraph(db: Database, prefix: string) {
   );
   return { links, entities: new Map(entities.map((e) => [e.id, e])) };
 }
+
+/**
+ * Writes a test's own random graph: entities (`kind` a label from the model's kinds) and links
+ * (`type` a link type), each link citing a seed source. Kinds and types are the tests' fixed
+ * words, so they are written into the statements; the values travel as parameters.
+ */
+export async function writeRandomGraph(
+  db: Database,
+  entities: readonly RefEntity[],
+  links: readonly RefLink[],
+): Promise<void> {
+  for (const kind of new Set(entities.map((e) => e.kind))) {
+    await db.write(
+      `UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:${kind}, e.kind = '${kind}', e.name = row.id`,
+      { rows: entities.filter((e) => e.kind === kind) },
+    );
+  }
+  for (const type of new Set(links.map((l) => l.type))) {
+    await db.write(
+      `UNWIND $rows AS row MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+       MERGE (a)-[r:${type} {id: row.id}]->(b)
+       SET r.status = row.status, r.validFrom = row.validFrom, r.validTo = row.validTo,
+           r.citationSourceIds = ['source:article-xiaomi-dod-blacklist'], r.citationExcerpts = ['Xiaomi'], r.citationLocators = ['paragraph 1']`,
+      { rows: links.filter((l) => l.type === type) },
+    );
+  }
+}
