@@ -4,7 +4,12 @@ import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
 import { loadGraph as loadGeneratedGraph, writeRandomGraph } from '../support/generated-graph';
 import { dataOf, graphqlClient } from '../support/graphql';
-import { allSimplePaths, type RefQuery, shortestLength } from '../support/reference-paths';
+import {
+  allSimplePaths,
+  type RefQuery,
+  shortestLength,
+  sweepQuery,
+} from '../support/reference-paths';
 
 let db: Database;
 let execute: ReturnType<typeof graphqlClient>;
@@ -233,16 +238,7 @@ describe('paths on a generated graph, against an independent search', () => {
     for (let i = 0; i < 24; i++) {
       const from = id(Math.floor(random() * 200));
       const to = id(200 + Math.floor(random() * (ENTITIES - 200)));
-      const variant = i % 6;
-      const q: RefQuery = { from, to, maxHops: 4 + (i % 3) };
-      if (variant === 1) q.asOf = `${2012 + (i % 8)}-06-30`;
-      if (variant === 2) q.linkTypes = ['LEADS', 'OWNS', 'MEMBER_OF'];
-      if (variant === 3) q.avoid = [id(0), id(1), id(2), id(3)].filter((a) => a !== from);
-      if (variant === 4) q.kinds = ['Company', 'Organization', 'Person'];
-      if (variant === 5) {
-        q.direction = 'OUTGOING';
-        q.statuses = ['asserted', 'retracted'];
-      }
+      const q = sweepQuery(i, from, to, [id(0), id(1), id(2), id(3)]);
       queries.push(q);
     }
     let connected = 0;

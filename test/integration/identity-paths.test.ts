@@ -13,7 +13,7 @@ import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
 import { loadGraph, writeRandomGraph } from '../support/generated-graph';
 import { dataOf, graphqlClient } from '../support/graphql';
-import { joinedShortestSteps, type RefQuery } from '../support/reference-paths';
+import { joinedShortestSteps, type RefQuery, sweepQuery } from '../support/reference-paths';
 
 const PREFIX = 'idpaths:';
 const KINDS = ['Person', 'Company', 'Organization', 'GovernmentList'];
@@ -142,16 +142,7 @@ describe('joined paths against an independent search', () => {
       let to = i % 4 < 2 ? pick(joined) : id(150 + Math.floor(random() * (ENTITIES - 150)));
       while (groups.some((g) => g.includes(from) && g.includes(to)) || to === from)
         to = pick(joined);
-      const q: RefQuery = { from, to, maxHops: 4 + (i % 3) };
-      const variant = i % 6;
-      if (variant === 1) q.asOf = `${2012 + (i % 8)}-06-30`;
-      if (variant === 2) q.linkTypes = ['LEADS', 'OWNS', 'MEMBER_OF'];
-      if (variant === 3) q.avoid = [id(0), id(1), id(2), pick(joined)].filter((a) => a !== from);
-      if (variant === 4) q.kinds = ['Company', 'Organization', 'Person'];
-      if (variant === 5) {
-        q.direction = 'OUTGOING';
-        q.statuses = ['asserted', 'retracted'];
-      }
+      const q = sweepQuery(i, from, to, [id(0), id(1), id(2), pick(joined)]);
       queries.push(q);
     }
     let connected = 0;

@@ -216,3 +216,21 @@ export function joinedShortestSteps(
   }
   return best;
 }
+
+/**
+ * The i-th query of a random sweep from `from` to `to`: maxHops 4–6 and, in turn, no filter, a
+ * day, three link types, `avoid`, three kinds, or outgoing links of two statuses.
+ */
+export function sweepQuery(i: number, from: string, to: string, avoid: string[]): RefQuery {
+  const q: RefQuery = { from, to, maxHops: 4 + (i % 3) };
+  const variant = i % 6;
+  if (variant === 1) q.asOf = `${2012 + (i % 8)}-06-30`;
+  if (variant === 2) q.linkTypes = ['LEADS', 'OWNS', 'MEMBER_OF'];
+  if (variant === 3) q.avoid = avoid.filter((a) => a !== from);
+  if (variant === 4) q.kinds = ['Company', 'Organization', 'Person'];
+  if (variant === 5) {
+    q.direction = 'OUTGOING';
+    q.statuses = ['asserted', 'retracted'];
+  }
+  return q;
+}
