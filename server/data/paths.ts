@@ -155,12 +155,17 @@ export const AVOID_IDS = `CALL () {
 /**
  * Paths over the joined view: the search runs from every record of `from`'s node to every
  * record of `to`'s, over links and SAME_AS crossings, never through another record of either
- * end. Paths come back over-fetched and ordered by links; findPaths collapses them to nodes and
- * cuts them.
+ * end. Paths come back ordered by links; findPaths collapses them to nodes and cuts them. Each
+ * record is projected once: its projection reads its identity and siblings.
  */
 function joinedPathsCypher(query: PathQuery): string {
-  const order =
-    query.rank === 'HUB_PENALTY' ? 'ORDER BY hubCost, hops, length(p)' : 'ORDER BY hops, length(p)';
+  // Over-fetched where collapsing may drop paths. A shortest path never visits a node twice in
+  // the view (one SAME_AS step between the two records would be shorter) and its links fix its
+  // crossings, so SHORTEST and ALL_SHORTEST by length need only one more than the limit.
+  const byHubs = query.rank === 'HUB_PENALTY';
+  const keep =
+    byHubs || query.mode === 'ALL' ? 'toInteger($limit) * 4 + 4' : 'toInteger($limit) + 1';
+  const order = byHubs ? 'ORDER BY hubCost, hops, length(p)' : 'ORDER BY hops, length(p)';
   return `${recordsOfId('$from', 'starts', 'fromIdentity')}
 ${recordsOfId('$to', 'ends', 'toIdentity')}
 ${AVOID_IDS}
@@ -170,17 +175,18 @@ CALL (starts, ends, avoidedIds) {
   WITH a, b, ${avoidOtherEndRecords('avoidedIds')} WHERE NOT a IN ends AND NOT b IN starts
   ${pathPattern(query)}
   WITH p, size([s IN relationships(p) WHERE NOT s:SAME_AS]) AS hops, ${hubCostOf('p')} AS hubCost
-  ${order} LIMIT toInteger($limit) * 4 + 4
+  ${order} LIMIT ${keep}
   RETURN collect(p) AS found, collect(hubCost) AS hubCosts
 }
 WITH starts, ends, found, hubCosts,
-     reduce(rs = [], p IN found | rs + [r IN relationships(p) WHERE NOT r:SAME_AS]) AS allRels
+     reduce(rs = [], p IN found | rs + [r IN relationships(p) WHERE NOT r:SAME_AS AND NOT r IN rs]) AS allRels
 ${citedSourcesSubquery('allRels')}
 RETURN size(starts) > 0 AS fromFound, size(ends) > 0 AS toFound,
        any(x IN starts WHERE x IN ends) AS sameNode,
        [i IN range(0, size(found) - 1) | {entityIds: [n IN nodes(found[i]) | n.id],
          linkIds: [r IN relationships(found[i]) WHERE NOT r:SAME_AS | r.id], hubCost: hubCosts[i]}] AS paths,
-       [n IN reduce(ns = [], p IN found | ns + nodes(p)) | ${nodeProjection('n')}] AS entities,
+       [n IN reduce(ns = [], p IN found | ns + [m IN nodes(p) WHERE NOT m IN ns])
+         | ${nodeProjection('n')}] AS entities,
        [r IN allRels | ${linkProjection('r')}] AS links,
        sources`;
 }
