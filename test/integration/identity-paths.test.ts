@@ -86,6 +86,7 @@ afterAll(async () => {
 
 interface PathsData {
   paths: {
+    hasMore: boolean;
     paths: {
       length: number;
       entities: { id: string; records: { id: string }[] | null }[];
@@ -95,9 +96,10 @@ interface PathsData {
 }
 
 const PATHS = `query($from: ID!, $to: ID!, $maxHops: Int, $linkTypes: [LinkType!], $kinds: [EntityKind!],
-  $statuses: [LinkStatus!], $asOf: Date, $avoid: [ID!], $mode: PathMode, $direction: Direction) {
+  $statuses: [LinkStatus!], $asOf: Date, $avoid: [ID!], $mode: PathMode, $direction: Direction, $limit: Int) {
   paths(from: $from, to: $to, maxHops: $maxHops, linkTypes: $linkTypes, kinds: $kinds,
-        statuses: $statuses, asOf: $asOf, avoid: $avoid, mode: $mode, direction: $direction, limit: 50) {
+        statuses: $statuses, asOf: $asOf, avoid: $avoid, mode: $mode, direction: $direction, limit: $limit) {
+    hasMore
     paths { length entities { id records { id } } links { id from { id } to { id } } }
   }
 }`;
@@ -157,15 +159,18 @@ describe('joined paths against an independent search', () => {
         continue;
       }
       const expected = joinedShortestSteps(graph.links, graph.entities, groups, q);
-      for (const mode of ['SHORTEST', 'ALL_SHORTEST']) {
-        const answer = dataOf(
+      const ask = async (mode: string, limit: number) =>
+        dataOf(
           await execute<PathsData>(PATHS, {
             ...q,
             kinds: q.kinds?.map((k) => k.toUpperCase()) ?? null,
             statuses: q.statuses?.map((s) => s.toUpperCase()) ?? null,
             mode,
+            limit,
           }),
-        ).paths.paths;
+        ).paths;
+      for (const mode of ['SHORTEST', 'ALL_SHORTEST']) {
+        const answer = (await ask(mode, 50)).paths;
         // A path exactly when the reference has one within maxHops steps; none shorter than it.
         expect(answer.length > 0, `${label} ${mode}`).toBe(expected !== null);
         for (const path of answer) {
@@ -176,6 +181,15 @@ describe('joined paths against an independent search', () => {
         if (mode === 'SHORTEST') {
           expect(answer.length, label).toBeLessThanOrEqual(1);
           if (answer[0] && stepsOf(answer[0]) > answer[0].length) crossed += 1;
+        } else {
+          // A limit below the count: that many of the same paths, and hasMore.
+          const cut = await ask(mode, 2);
+          const all = answer.map((p) => p.links.map((l) => l.id).join(' '));
+          expect(cut.paths.length, label).toBe(Math.min(2, answer.length));
+          expect(cut.hasMore, label).toBe(answer.length > 2);
+          for (const path of cut.paths) {
+            expect(all, label).toContain(path.links.map((l) => l.id).join(' '));
+          }
         }
       }
       if (expected !== null) connected += 1;
