@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../bench/data/generate-graph';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
-import { loadGraph as loadGeneratedGraph, writeRandomGraph } from '../support/generated-graph';
+import {
+  loadGraph as loadGeneratedGraph,
+  randomGraph,
+  writeRandomGraph,
+} from '../support/generated-graph';
 import { dataOf, graphqlClient } from '../support/graphql';
 import {
   allSimplePaths,
@@ -199,27 +203,17 @@ describe('paths on a generated graph, against an independent search', () => {
 
   // Seeded, so that failures can be replayed.
   const random = seededRandom(20260126);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const id = (i: number) => `${PREFIX}${i}`;
 
   beforeAll(async () => {
-    const entities = Array.from({ length: ENTITIES }, (_, i) => ({ id: id(i), kind: pick(KINDS) }));
-    const links = Array.from({ length: LINKS }, (_, i) => {
-      // Skewed ends: low ids are hubs, like big lists and ministries.
-      const a = Math.floor(ENTITIES * random() ** 2);
-      const b = Math.floor(ENTITIES * random());
-      const year = 2010 + Math.floor(random() * 12);
-      const dated = random() < 0.7;
-      const ended = dated && random() < 0.3;
-      return {
-        id: `${PREFIX}link-${i}`,
-        type: pick(TYPES),
-        from: id(a),
-        to: id(a === b ? (b + 1) % ENTITIES : b),
-        status: pick(STATUSES),
-        validFrom: dated ? `${year}-01-01` : null,
-        validTo: ended ? `${year + 1 + Math.floor(random() * 4)}-12-31` : null,
-      };
+    const { entities, links } = randomGraph({
+      prefix: PREFIX,
+      entities: ENTITIES,
+      links: LINKS,
+      kinds: KINDS,
+      types: TYPES,
+      statuses: STATUSES,
+      random,
     });
     await writeRandomGraph(db, entities, links);
     graph = await loadGraph(PREFIX);

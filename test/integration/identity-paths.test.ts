@@ -11,7 +11,7 @@ import { seededRandom } from '../../bench/data/generate-graph';
 import { reconcileIdentities } from '../../server/data/judgements';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
-import { loadGraph, writeRandomGraph } from '../support/generated-graph';
+import { loadGraph, randomGraph, writeRandomGraph } from '../support/generated-graph';
 import { dataOf, graphqlClient } from '../support/graphql';
 import { joinedShortestSteps, type RefQuery, sweepQuery } from '../support/reference-paths';
 
@@ -45,21 +45,14 @@ beforeAll(async () => {
   db = connectTestDatabase(120_000);
   execute = graphqlClient(db);
   await removeAll();
-  const entities = Array.from({ length: ENTITIES }, (_, i) => ({ id: id(i), kind: pick(KINDS) }));
-  const links = Array.from({ length: LINKS }, (_, i) => {
-    const a = Math.floor(ENTITIES * random() ** 2);
-    const b = Math.floor(ENTITIES * random());
-    const dated = random() < 0.6;
-    const year = 2010 + Math.floor(random() * 12);
-    return {
-      id: `${PREFIX}link-${i}`,
-      type: pick(TYPES),
-      from: id(a),
-      to: id(a === b ? (b + 1) % ENTITIES : b),
-      status: pick(STATUSES),
-      validFrom: dated ? `${year}-01-01` : null,
-      validTo: dated && random() < 0.3 ? `${year + 2}-12-31` : null,
-    };
+  const { entities, links } = randomGraph({
+    prefix: PREFIX,
+    entities: ENTITIES,
+    links: LINKS,
+    kinds: KINDS,
+    types: TYPES,
+    statuses: STATUSES,
+    random,
   });
   await writeRandomGraph(db, entities, links);
   // Disjoint identities: 90 pairs and 15 triples (about 15 % of the records joined).

@@ -79,6 +79,47 @@ export async function loadGraph(db: Database, prefix: string) {
 }
 
 /**
+ * A test's own random graph: `entities` ids `prefix` + number, each of a kind drawn from `kinds`,
+ * and `links` links of drawn types and statuses; ends are skewed (low ids become hubs, like big
+ * lists and ministries), 70 % of links are dated and some of those ended.
+ */
+export function randomGraph(options: {
+  prefix: string;
+  entities: number;
+  links: number;
+  kinds: readonly string[];
+  types: readonly string[];
+  statuses: readonly string[];
+  random: () => number;
+}): { entities: RefEntity[]; links: RefLink[] } {
+  const { prefix, random } = options;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const id = (i: number) => `${prefix}${i}`;
+  const size = options.entities;
+  const entities = Array.from({ length: size }, (_, i) => ({
+    id: id(i),
+    kind: pick(options.kinds),
+  }));
+  const links = Array.from({ length: options.links }, (_, i) => {
+    const a = Math.floor(size * random() ** 2);
+    const b = Math.floor(size * random());
+    const year = 2010 + Math.floor(random() * 12);
+    const dated = random() < 0.7;
+    const ended = dated && random() < 0.3;
+    return {
+      id: `${prefix}link-${i}`,
+      type: pick(options.types),
+      from: id(a),
+      to: id(a === b ? (b + 1) % size : b),
+      status: pick(options.statuses),
+      validFrom: dated ? `${year}-01-01` : null,
+      validTo: ended ? `${year + 1 + Math.floor(random() * 4)}-12-31` : null,
+    };
+  });
+  return { entities, links };
+}
+
+/**
  * Writes a test's own random graph: entities (`kind` a label from the model's kinds) and links
  * (`type` a link type), each link citing a seed source. Kinds and types are the tests' fixed
  * words, so they are written into the statements; the values travel as parameters.
