@@ -2,7 +2,8 @@
  * Section 9: the joined view's cost. A few percent of the entities are joined in pairs (SAME
  * judgements, identities reconciled as `judge` does), then every neighbourhood and paths query
  * is sent over the raw records (the statement main sent before identities) and over the joined
- * view, A B B A per pair, through the driver. Goal: joined p50 within 1.2× of raw.
+ * view, A B B A per pair, through the driver; joined paths count a crossing (one SAME_AS step)
+ * against maxHops like a link. Goal: joined p50 within 1.2× of raw.
  */
 import neo4j from 'neo4j-driver';
 import { reconcileIdentities } from '../../server/data/judgements';

@@ -9,7 +9,7 @@ import type { LinkType } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
 import { type NodeRow, nodeProjection, recordsOfId, toNodes } from './identity-view';
 import type { LinkFilter } from './link-filter';
-import { pathParams, pathPattern } from './paths';
+import { avoidOtherEndRecords, pathParams, pathPattern } from './paths';
 import {
   citedSourcesSubquery,
   entityProjection,
@@ -108,7 +108,8 @@ export async function connect(db: Database, query: ConnectQuery): Promise<Connec
 
 /**
  * Joined: each id stands for its node's records; the shortest paths of every pair run between
- * any of their records, RECORD_OF steps between records of one identity not counted as links.
+ * any of their records; a SAME_AS step between two records of one identity is a crossing, not a
+ * link, and counts against maxHops like one (paths.ts).
  */
 function joinedConnectCypher(pattern: string): string {
   return `CALL () {
@@ -125,11 +126,11 @@ function joinedConnectCypher(pattern: string): string {
        CALL (starts, ends) {
          UNWIND starts AS a
          UNWIND ends AS b
-         WITH a, b, [] AS avoidIds WHERE NOT a IN ends AND NOT b IN starts
+         WITH a, b, ${avoidOtherEndRecords('[]')} WHERE NOT a IN ends AND NOT b IN starts
          ${pattern}
-         WITH p ORDER BY size([s IN relationships(p) WHERE NOT s:RECORD_OF]) LIMIT toInteger($perPair)
+         WITH p ORDER BY size([s IN relationships(p) WHERE NOT s:SAME_AS]) LIMIT toInteger($perPair)
          RETURN [n IN nodes(p) WHERE n:Entity] AS ns,
-                [r IN relationships(p) WHERE NOT r:RECORD_OF] AS rs
+                [r IN relationships(p) WHERE NOT r:SAME_AS] AS rs
        }
        UNWIND ns AS n
        WITH collect(DISTINCT n) AS pathNodes, collect(rs) AS relLists

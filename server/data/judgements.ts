@@ -6,9 +6,10 @@
  *   note, who and when, whether the matcher made it, and the score and features at the time.
  *   It has no relationships, so it outlives a record that a re-import drops and re-creates.
  * - Identities are derived, never edited: the records joined by SAME judgements (transitively)
- *   share one `:Identity {id}` through `(record)-[:RECORD_OF]->(identity)`. Its id is
- *   `identity:` + the smallest record id of the group, so the same judgements always give the
- *   same graph: undoing a judgement restores exactly what was there before.
+ *   share one `:Identity {id}` through `(record)-[:RECORD_OF]->(identity)`, and every two of
+ *   them by `(smaller id)-[:SAME_AS]->(larger id)`, the one-step crossing of joined paths. The
+ *   identity's id is `identity:` + the smallest record id of the group, so the same judgements
+ *   always give the same graph: undoing a judgement restores exactly what was there before.
  * - Records are never changed: each keeps its properties, links, citations and source.
  */
 import { randomUUID } from 'node:crypto';
@@ -206,7 +207,7 @@ export function identityGroups(pairs: readonly (readonly [string, string])[]): s
 export const identityIdOf = (group: readonly string[]) => `identity:${[...group].sort()[0]}`;
 
 /**
- * Makes the :Identity nodes and RECORD_OF relationships of the records around `seeds` (every
+ * Makes the :Identity nodes and the RECORD_OF and SAME_AS relationships of the records around `seeds` (every
  * record when null) follow the SAME judgements. Run after judging, undoing and importing.
  */
 export async function reconcileIdentities(
@@ -277,6 +278,24 @@ export async function reconcileIdentities(
     {
       cypher: `MATCH (i:Identity) WHERE NOT EXISTS { (i)<-[:RECORD_OF]-(:Entity) } DETACH DELETE i`,
       params: {},
+    },
+    {
+      // SAME_AS (smaller id → larger) between every two records of one identity: a joined path
+      // crosses an identity in one step (paths.ts). Derived like RECORD_OF, so undo removes it.
+      // Each relationship is met from its start record, which is among the ids whenever the
+      // pair's identity changed.
+      cypher: `UNWIND $ids AS id
+        MATCH (e:Entity {id: id})
+        CALL (e) {
+          MATCH (e)-[s:SAME_AS]->(other)
+          WHERE NOT EXISTS { (e)-[:RECORD_OF]->(:Identity)<-[:RECORD_OF]-(other) }
+          DELETE s
+        }
+        CALL (e) {
+          MATCH (e)-[:RECORD_OF]->(:Identity)<-[:RECORD_OF]-(m:Entity) WHERE e.id < m.id
+          MERGE (e)-[:SAME_AS]->(m)
+        }`,
+      params: { ids: [...ids] },
     },
   ]);
 }

@@ -11,12 +11,19 @@ export interface LinkFilter {
 
 /**
  * Predicate over relationship `r`; expects parameters $statuses and $asOf, or, with a prefix
- * (for a second filter in the same statement), $<prefix>statuses and $<prefix>asOf.
+ * (for a second filter in the same statement), $<prefix>statuses and $<prefix>asOf. With
+ * `alsoType` (a fixed word, never a request value), relationships of that type pass too: they
+ * carry no status and no dates, so only the status test needs the alternative. Kept out of the
+ * date test on purpose: a disjunction around the whole predicate stops Neo4j from caching the
+ * properties it reads and costs the search about four times the database hits (benchmarks.md §8).
  */
-export function linkPredicate(r: string, paramPrefix = ''): string {
+export function linkPredicate(r: string, paramPrefix = '', alsoType?: 'SAME_AS'): string {
   const statuses = `$${paramPrefix}statuses`;
   const asOf = `$${paramPrefix}asOf`;
-  return `${r}.status IN ${statuses} AND (${asOf} IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= ${asOf}) AND (${r}.validTo IS NULL OR ${r}.validTo >= ${asOf})))`;
+  const status = alsoType
+    ? `(${r}.status IN ${statuses} OR ${r}:${alsoType})`
+    : `${r}.status IN ${statuses}`;
+  return `${status} AND (${asOf} IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= ${asOf}) AND (${r}.validTo IS NULL OR ${r}.validTo >= ${asOf})))`;
 }
 
 export function linkFilterParams(filter: LinkFilter): {

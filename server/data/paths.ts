@@ -54,16 +54,11 @@ export interface PathQuery extends LinkFilter {
   rank?: PathRank | null;
   /**
    * Treat each identity as one node (docs/decisions.md): a path may step from a record to
-   * another record of its identity at no cost in links; the ends may be records or identities.
+   * another record of its identity over SAME_AS, a crossing that counts against maxHops like a
+   * link but is no link; the ends may be records or identities.
    */
   joinIdentities?: boolean;
 }
-
-/**
- * Steps a joined search may spend crossing identities (record → identity → record takes two)
- * beyond `maxHops` links: one crossing in a path of `maxHops` links, more in shorter ones.
- */
-export const IDENTITY_STEPS = 2;
 
 export interface PathsResult {
   fromFound: boolean;
@@ -92,23 +87,19 @@ export function pathPattern(query: PathQuery): string {
   const entity = `${kindPredicate(query.kinds)}${hubs}`;
   const maxHops = Math.trunc(query.maxHops);
   let quantified: string;
-  let realHops = '';
   if (query.joinIdentities) {
-    // RECORD_OF is walked both ways (into an identity, out to a sibling record); the link's
-    // direction, when asked, is checked against the step's start.
+    // SAME_AS (between two records of one identity) is walked both ways and is a step like a
+    // link, so the search is as deep as the raw one (docs/decisions.md); the link's direction,
+    // when asked, is checked against the step's start.
     const directed =
       query.direction === 'OUTGOING'
-        ? ' WHERE r:RECORD_OF OR startNode(r) = x'
+        ? ' WHERE r:SAME_AS OR startNode(r) = x'
         : query.direction === 'INCOMING'
-          ? ' WHERE r:RECORD_OF OR endNode(r) = x'
+          ? ' WHERE r:SAME_AS OR endNode(r) = x'
           : '';
-    const step = DIRECTION_PATTERNS.BOTH(
-      `${types}|RECORD_OF`,
-      `r:RECORD_OF OR (${linkPredicate('r')})`,
-    );
-    const node = `(y:Entity|Identity WHERE NOT y.id IN avoidIds AND (y:Identity OR (${entity})))`;
-    quantified = `(a)((x)${step}${node}${directed}){1,${maxHops + IDENTITY_STEPS}}(b)`;
-    realHops = `size([s IN relationships(p) WHERE NOT s:RECORD_OF]) <= ${maxHops}`;
+    const step = DIRECTION_PATTERNS.BOTH(`${types}|SAME_AS`, linkPredicate('r', '', 'SAME_AS'));
+    const node = `(y:Entity WHERE NOT y.id IN avoidIds AND ${entity})`;
+    quantified = `(a)((x)${step}${node}${directed}){1,${maxHops}}(b)`;
   } else {
     const step = DIRECTION_PATTERNS[query.direction](types, linkPredicate('r'));
     const node = `(y:Entity WHERE NOT y.id IN $avoid AND ${entity})`;
@@ -129,8 +120,7 @@ export function pathPattern(query: PathQuery): string {
     query.mode === 'ALL'
       ? 'all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])'
       : '';
-  const where = [simple, realHops].filter(Boolean).join(' AND ');
-  return `MATCH p = ${selector} ${quantified}${where ? ` WHERE ${where}` : ''}`;
+  return `MATCH p = ${selector} ${quantified}${simple ? ` WHERE ${simple}` : ''}`;
 }
 
 export function pathsCypher(query: PathQuery): string {
@@ -154,45 +144,60 @@ RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
        sources`;
 }
 
-/** Cypher: `avoidIds`, the ids in $avoid with, for each record or identity, its identity's records. */
+/** Cypher: `avoidedIds`, the ids in $avoid with, for each record or identity, its identity's records. */
 export const AVOID_IDS = `CALL () {
   UNWIND $avoid AS avoidId
   ${recordsOfId('avoidId', 'avoided', 'avoidedIdentity')}
   WITH [m IN avoided | m.id] + [i IN [avoidedIdentity] WHERE i IS NOT NULL | i.id] AS ids
-  RETURN $avoid + reduce(acc = [], x IN collect(ids) | acc + x) AS avoidIds
+  RETURN $avoid + reduce(acc = [], x IN collect(ids) | acc + x) AS avoidedIds
 }`;
 
 /**
  * Paths over the joined view: the search runs from every record of `from`'s node to every
- * record of `to`'s, over links and RECORD_OF, and counts only links against maxHops. Paths come
- * back over-fetched and ordered by links; findPaths collapses them to nodes and cuts them.
+ * record of `to`'s, over links and SAME_AS crossings, never through another record of either
+ * end. Paths come back ordered by links; findPaths collapses them to nodes and cuts them. Each
+ * record is projected once: its projection reads its identity and siblings.
  */
 function joinedPathsCypher(query: PathQuery): string {
-  const order =
-    query.rank === 'HUB_PENALTY' ? 'ORDER BY hubCost, hops, length(p)' : 'ORDER BY hops, length(p)';
-  const hubCost = `reduce(c = 0.0, n IN nodes(p)[1..-1] | c + CASE WHEN n:Identity THEN 0.0 ELSE log(1 + ${degree('n')}) END)`;
+  // Over-fetched where collapsing may drop paths. A shortest path never visits a node twice in
+  // the view (one SAME_AS step between the two records would be shorter) and its links fix its
+  // crossings, so SHORTEST and ALL_SHORTEST by length need only one more than the limit.
+  const byHubs = query.rank === 'HUB_PENALTY';
+  const keep =
+    byHubs || query.mode === 'ALL' ? 'toInteger($limit) * 4 + 4' : 'toInteger($limit) + 1';
+  const order = byHubs ? 'ORDER BY hubCost, hops, length(p)' : 'ORDER BY hops, length(p)';
   return `${recordsOfId('$from', 'starts', 'fromIdentity')}
 ${recordsOfId('$to', 'ends', 'toIdentity')}
 ${AVOID_IDS}
-CALL (starts, ends, avoidIds) {
+CALL (starts, ends, avoidedIds) {
   UNWIND starts AS a
   UNWIND ends AS b
-  WITH a, b, avoidIds WHERE NOT a IN ends AND NOT b IN starts
+  WITH a, b, ${avoidOtherEndRecords('avoidedIds')} WHERE NOT a IN ends AND NOT b IN starts
   ${pathPattern(query)}
-  WITH p, size([s IN relationships(p) WHERE NOT s:RECORD_OF]) AS hops, ${hubCost} AS hubCost
-  ${order} LIMIT toInteger($limit) * 4 + 4
+  WITH p, size([s IN relationships(p) WHERE NOT s:SAME_AS]) AS hops, ${hubCostOf('p')} AS hubCost
+  ${order} LIMIT ${keep}
   RETURN collect(p) AS found, collect(hubCost) AS hubCosts
 }
 WITH starts, ends, found, hubCosts,
-     reduce(rs = [], p IN found | rs + [r IN relationships(p) WHERE NOT r:RECORD_OF]) AS allRels
+     reduce(rs = [], p IN found | rs + [r IN relationships(p) WHERE NOT r:SAME_AS AND NOT r IN rs]) AS allRels
 ${citedSourcesSubquery('allRels')}
 RETURN size(starts) > 0 AS fromFound, size(ends) > 0 AS toFound,
        any(x IN starts WHERE x IN ends) AS sameNode,
-       [i IN range(0, size(found) - 1) | {entityIds: [n IN nodes(found[i]) WHERE n:Entity | n.id],
-         linkIds: [r IN relationships(found[i]) WHERE NOT r:RECORD_OF | r.id], hubCost: hubCosts[i]}] AS paths,
-       [n IN reduce(ns = [], p IN found | ns + nodes(p)) WHERE n:Entity | ${nodeProjection('n')}] AS entities,
+       [i IN range(0, size(found) - 1) | {entityIds: [n IN nodes(found[i]) | n.id],
+         linkIds: [r IN relationships(found[i]) WHERE NOT r:SAME_AS | r.id], hubCost: hubCosts[i]}] AS paths,
+       [n IN reduce(ns = [], p IN found | ns + [m IN nodes(p) WHERE NOT m IN ns])
+         | ${nodeProjection('n')}] AS entities,
        [r IN allRels | ${linkProjection('r')}] AS links,
        sources`;
+}
+
+/**
+ * Cypher: `avoidIds` for the search from record `a` to record `b`, given `starts` and `ends`:
+ * the other records of the ends' identities join the avoided, since a path through one would
+ * visit an end's node twice.
+ */
+export function avoidOtherEndRecords(avoided: string): string {
+  return `${avoided} + [x IN starts + ends WHERE x <> a AND x <> b | x.id] AS avoidIds`;
 }
 
 /**

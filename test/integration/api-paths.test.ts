@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../bench/data/generate-graph';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
-import { loadGraph as loadGeneratedGraph } from '../support/generated-graph';
+import {
+  loadGraph as loadGeneratedGraph,
+  randomGraph,
+  writeRandomGraph,
+} from '../support/generated-graph';
 import { dataOf, graphqlClient } from '../support/graphql';
-import { allSimplePaths, type RefQuery, shortestLength } from '../support/reference-paths';
+import {
+  allSimplePaths,
+  type RefQuery,
+  shortestLength,
+  sweepQuery,
+} from '../support/reference-paths';
 
 let db: Database;
 let execute: ReturnType<typeof graphqlClient>;
@@ -191,51 +201,21 @@ describe('paths on a generated graph, against an independent search', () => {
   const LINKS = 6000;
   let graph: Awaited<ReturnType<typeof loadGraph>>;
 
-  // A small deterministic generator (mulberry32), so failures can be replayed.
-  let seed = 20260126;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  // Seeded, so that failures can be replayed.
+  const random = seededRandom(20260126);
   const id = (i: number) => `${PREFIX}${i}`;
 
   beforeAll(async () => {
-    const entities = Array.from({ length: ENTITIES }, (_, i) => ({ id: id(i), kind: pick(KINDS) }));
-    const links = Array.from({ length: LINKS }, (_, i) => {
-      // Skewed ends: low ids are hubs, like big lists and ministries.
-      const a = Math.floor(ENTITIES * random() ** 2);
-      const b = Math.floor(ENTITIES * random());
-      const year = 2010 + Math.floor(random() * 12);
-      const dated = random() < 0.7;
-      const ended = dated && random() < 0.3;
-      return {
-        id: `${PREFIX}link-${i}`,
-        type: pick(TYPES),
-        from: id(a),
-        to: id(a === b ? (b + 1) % ENTITIES : b),
-        status: pick(STATUSES),
-        validFrom: dated ? `${year}-01-01` : null,
-        validTo: ended ? `${year + 1 + Math.floor(random() * 4)}-12-31` : null,
-      };
+    const { entities, links } = randomGraph({
+      prefix: PREFIX,
+      entities: ENTITIES,
+      links: LINKS,
+      kinds: KINDS,
+      types: TYPES,
+      statuses: STATUSES,
+      random,
     });
-    for (const kind of KINDS) {
-      await db.write(
-        `UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e:${kind}, e.kind = '${kind}', e.name = row.id`,
-        { rows: entities.filter((e) => e.kind === kind) },
-      );
-    }
-    for (const type of TYPES) {
-      await db.write(
-        `UNWIND $rows AS row MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
-         MERGE (a)-[r:${type} {id: row.id}]->(b)
-         SET r.status = row.status, r.validFrom = row.validFrom, r.validTo = row.validTo,
-             r.citationSourceIds = ['source:article-xiaomi-dod-blacklist'], r.citationExcerpts = ['Xiaomi'], r.citationLocators = ['paragraph 1']`,
-        { rows: links.filter((l) => l.type === type) },
-      );
-    }
+    await writeRandomGraph(db, entities, links);
     graph = await loadGraph(PREFIX);
     expect(graph.entities.size).toBe(ENTITIES);
     expect(graph.links.length).toBe(LINKS);
@@ -252,16 +232,7 @@ describe('paths on a generated graph, against an independent search', () => {
     for (let i = 0; i < 24; i++) {
       const from = id(Math.floor(random() * 200));
       const to = id(200 + Math.floor(random() * (ENTITIES - 200)));
-      const variant = i % 6;
-      const q: RefQuery = { from, to, maxHops: 4 + (i % 3) };
-      if (variant === 1) q.asOf = `${2012 + (i % 8)}-06-30`;
-      if (variant === 2) q.linkTypes = ['LEADS', 'OWNS', 'MEMBER_OF'];
-      if (variant === 3) q.avoid = [id(0), id(1), id(2), id(3)].filter((a) => a !== from);
-      if (variant === 4) q.kinds = ['Company', 'Organization', 'Person'];
-      if (variant === 5) {
-        q.direction = 'OUTGOING';
-        q.statuses = ['asserted', 'retracted'];
-      }
+      const q = sweepQuery(i, from, to, [id(0), id(1), id(2), id(3)]);
       queries.push(q);
     }
     let connected = 0;

@@ -78,8 +78,9 @@ describe.skipIf(missing !== null)(
 
     it('runs from the 1260H list to the Section 889 list through Huawei once a person judges it SAME; undo removes it', async () => {
       expect(list889).toMatch(/^us-special-leg:list:/);
+      // Two links and one crossing from the 1260H record to the Section 889 record: 3 steps.
       const ask = () =>
-        gql<PathsAnswer>(PATHS, { from: 'list:us-dod-1260h', to: list889, maxHops: 2 });
+        gql<PathsAnswer>(PATHS, { from: 'list:us-dod-1260h', to: list889, maxHops: 3 });
       const before = await wholeGraphChecksum(db);
       expect(dataOf(await ask()).paths.paths).toEqual([]);
 
@@ -111,7 +112,7 @@ describe.skipIf(missing !== null)(
       const raw = await gql<PathsAnswer>(PATHS, {
         from: 'list:us-dod-1260h',
         to: list889,
-        maxHops: 2,
+        maxHops: 3,
         join: false,
       });
       expect(dataOf(raw).paths.paths).toEqual([]);
@@ -314,7 +315,8 @@ describe('identities across the API', () => {
 
   it('connects through an identity and gives its timeline of all records', async () => {
     await joinThree();
-    const CONNECT = `query ($ids: [ID!]!, $join: Boolean) { connect(ids: $ids, maxHops: 2, joinIdentities: $join) {
+    // Two links and one crossing (acme-c to acme-a): 3 steps.
+    const CONNECT = `query ($ids: [ID!]!, $join: Boolean) { connect(ids: $ids, maxHops: 3, joinIdentities: $join) {
       entities { id } links { id } } }`;
     type Answer = { connect: { entities: { id: string }[]; links: { id: string }[] } };
     const joined = dataOf(await gql<Answer>(CONNECT, { ids: [`${P}list-c`, `${P}ann`] })).connect;
@@ -344,10 +346,11 @@ describe('identities across the API', () => {
     await splitAll();
   });
 
-  it('counts links, not RECORD_OF steps, against maxHops; refuses two records of one identity as the ends', async () => {
+  it('counts a crossing against maxHops like a link, length counts links only; refuses two records of one identity as the ends', async () => {
     await joinThree();
+    // list-a, acme-a, (crossing) acme-c, list-c: two links and one crossing, 3 steps.
     const one = dataOf(
-      await gql<PathsAnswer>(PATHS, { from: `${P}list-a`, to: `${P}list-c`, maxHops: 2 }),
+      await gql<PathsAnswer>(PATHS, { from: `${P}list-a`, to: `${P}list-c`, maxHops: 3 }),
     ).paths.paths;
     expect(one.map((p) => [p.length, p.entities.map((e) => e.id)])).toEqual([
       [2, [`${P}list-a`, identityId, `${P}list-c`]],
@@ -355,9 +358,20 @@ describe('identities across the API', () => {
     const tooShort = await gql<PathsAnswer>(PATHS, {
       from: `${P}list-a`,
       to: `${P}list-c`,
-      maxHops: 1,
+      maxHops: 2,
     });
     expect(dataOf(tooShort).paths.paths).toEqual([]);
+    // The crossing is one SAME_AS step, written between every two records of the identity.
+    const [row] = await db.read<{ pairs: string[][] }>(
+      `MATCH (a:Entity)-[:SAME_AS]->(b:Entity) WHERE a.id STARTS WITH $p
+       WITH a.id AS a, b.id AS b ORDER BY a, b RETURN collect([a, b]) AS pairs`,
+      { p: P },
+    );
+    expect(row?.pairs).toEqual([
+      [id('acme-a'), id('acme-b')],
+      [id('acme-a'), id('acme-c')],
+      [id('acme-b'), id('acme-c')],
+    ]);
     const same = await gql(PATHS, { from: id('acme-a'), to: identityId });
     expect(same.errors?.[0]?.message).toMatch(/same identity as "from"/);
     const unknown = await gql(PATHS, { from: 'identity:nobody', to: identityId });

@@ -34,6 +34,9 @@ export interface RefQuery {
   degrees?: ReadonlyMap<string, number>;
 }
 
+/** The type of the reference's crossings (see joinedShortestSteps). */
+const CROSSING = 'SAME_AS';
+
 interface Step {
   link: RefLink;
   next: string;
@@ -66,6 +69,12 @@ function adjacency(
       (!q.kinds || q.kinds.includes(entities.get(id)?.kind ?? '')) &&
       (q.avoidHubsOver === undefined || (q.degrees?.get(id) ?? 0) <= q.avoidHubsOver));
   for (const link of links) {
+    if (link.type === CROSSING) {
+      // A crossing between two records of one identity: every filter lets it through, both ways.
+      if (enterable(link.to)) add(link.from, { link, next: link.to });
+      if (enterable(link.from)) add(link.to, { link, next: link.from });
+      continue;
+    }
     if (!usable(link, q)) continue;
     const direction = q.direction ?? 'BOTH';
     if (direction !== 'INCOMING' && enterable(link.to)) add(link.from, { link, next: link.to });
@@ -159,4 +168,69 @@ export function hubCost(
   degrees: ReadonlyMap<string, number>,
 ): number {
   return entityIds.slice(1, -1).reduce((sum, id) => sum + Math.log(1 + (degrees.get(id) ?? 0)), 0);
+}
+
+/**
+ * The joined view's shortest path in steps, where a step is a link or a crossing between two
+ * records of one identity (`groups`: the records of each identity), or null when none is within
+ * maxHops steps. The ends stand for all records of their identities; a path never runs through
+ * another record of either end's identity; avoiding a record avoids its whole identity.
+ */
+export function joinedShortestSteps(
+  links: readonly RefLink[],
+  entities: ReadonlyMap<string, RefEntity>,
+  groups: readonly (readonly string[])[],
+  q: RefQuery,
+): number | null {
+  const groupOf = new Map(groups.flatMap((g) => g.map((id) => [id, g] as const)));
+  const recordsOf = (id: string) => groupOf.get(id) ?? [id];
+  const crossings: RefLink[] = groups.flatMap((g) =>
+    g.flatMap((x, i) =>
+      g.slice(i + 1).map((y) => ({
+        id: `crossing:${x}:${y}`,
+        type: CROSSING,
+        from: x,
+        to: y,
+        status: 'asserted',
+        validFrom: null,
+        validTo: null,
+      })),
+    ),
+  );
+  const all = [...links, ...crossings];
+  const starts = recordsOf(q.from);
+  const ends = recordsOf(q.to);
+  const avoided = (q.avoid ?? []).flatMap(recordsOf);
+  let best: number | null = null;
+  for (const from of starts) {
+    for (const to of ends) {
+      const others = [...starts, ...ends].filter((id) => id !== from && id !== to);
+      const steps = shortestLength(all, entities, {
+        ...q,
+        from,
+        to,
+        avoid: [...avoided, ...others],
+      });
+      if (steps !== null && (best === null || steps < best)) best = steps;
+    }
+  }
+  return best;
+}
+
+/**
+ * The i-th query of a random sweep from `from` to `to`: maxHops 4–6 and, in turn, no filter, a
+ * day, three link types, `avoid`, three kinds, or outgoing links of two statuses.
+ */
+export function sweepQuery(i: number, from: string, to: string, avoid: string[]): RefQuery {
+  const q: RefQuery = { from, to, maxHops: 4 + (i % 3) };
+  const variant = i % 6;
+  if (variant === 1) q.asOf = `${2012 + (i % 8)}-06-30`;
+  if (variant === 2) q.linkTypes = ['LEADS', 'OWNS', 'MEMBER_OF'];
+  if (variant === 3) q.avoid = avoid.filter((a) => a !== from);
+  if (variant === 4) q.kinds = ['Company', 'Organization', 'Person'];
+  if (variant === 5) {
+    q.direction = 'OUTGOING';
+    q.statuses = ['asserted', 'retracted'];
+  }
+  return q;
 }

@@ -12,14 +12,14 @@ const record = (id: string, extra: Partial<EntityRecord> = {}): EntityRecord => 
   description: null,
   country: null,
   citations: [{ sourceId: `source:${id}`, excerpt: `${id} says so`, locator: null }],
-  // One of the links counted is the record's RECORD_OF.
-  degree: 3,
+  // Two links, plus the RECORD_OF and the SAME_AS (to the other record) of a pair's record.
+  degree: 4,
   properties: { id },
   ...extra,
 });
 
 describe('identityView', () => {
-  it('leads with the smallest record, keeps every citation and counts links, not RECORD_OF', () => {
+  it('leads with the smallest record, keeps every citation and counts links, not RECORD_OF or SAME_AS', () => {
     const view = identityView('identity:a', [
       record('b', { aliases: ['Bee'], country: 'CN', properties: { id: 'b', founded: '1987' } }),
       record('a', { description: 'From list A.' }),
