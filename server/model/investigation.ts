@@ -6,8 +6,8 @@
  * stored JSON is read back without GraphQL's help.
  */
 
-import { checkId, checkText } from '../graphql/resolvers/mutation/curation-input';
 import { InvalidInputError } from './domain-errors';
+import { checkId, checkText } from './input-checks';
 import { LIMITS } from './limits';
 import {
   ENTITY_KINDS,

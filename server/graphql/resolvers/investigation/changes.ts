@@ -2,11 +2,11 @@
 import { changesAround, investigationExists } from '../../../data/changes';
 import { toEntity, toLink } from '../../../data/projections';
 import { badInput, notFound } from '../../../errors';
+import { checkId } from '../../../model/input-checks';
 import { INVESTIGATION_LIMITS } from '../../../model/investigation';
 import { LIMITS } from '../../../model/limits';
 import { intInRange, listWithin } from '../../arguments';
 import type { GraphQLContext } from '../../context';
-import { checkId } from '../mutation/curation-input';
 
 export const changesQueries = {
   async changes(

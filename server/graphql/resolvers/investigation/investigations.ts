@@ -16,13 +16,13 @@ import {
 import { linksAmong } from '../../../data/links';
 import { badInput, notFound } from '../../../errors';
 import { type AccessContext, requireWriter } from '../../../http/auth';
+import { checkId } from '../../../model/input-checks';
 import { checkTitle, investigationWrite } from '../../../model/investigation';
 import { LIMITS } from '../../../model/limits';
 import { loadReport } from '../../../report/evidence-report';
 import { renderReport } from '../../../report/render-report';
 import { intInRange } from '../../arguments';
 import type { GraphQLContext } from '../../context';
-import { checkId } from '../mutation/curation-input';
 
 type Context = GraphQLContext & Partial<AccessContext>;
 
