@@ -10,6 +10,7 @@ import {
   type InvestigationRecord,
   investigationPage,
   investigationsByIds,
+  markOpened,
   renameInvestigation,
   saveInvestigation,
 } from '../../../data/investigations';
@@ -110,6 +111,13 @@ export const investigationMutations = {
     const title =
       args.title === undefined || args.title === null ? null : checkTitle('title', args.title);
     return duplicateInvestigation(context.db, id, title, author);
+  },
+
+  async markInvestigationOpened(_: unknown, args: { id: string }, context: Context) {
+    const author = authorNow(requireWriter(context));
+    const id = checkId('id', args.id);
+    const opening = await markOpened(context.db, id, author);
+    return { investigationId: id, by: author.name, ...opening };
   },
 
   async deleteInvestigation(
