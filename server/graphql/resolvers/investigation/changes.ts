@@ -45,7 +45,7 @@ export const changesQueries = {
     if (found.tooLarge) {
       throw userError(
         'AREA_TOO_LARGE',
-        `The area within ${radius} link${radius === 1 ? '' : 's'} of the watched entities holds more than ${LIMITS.changesArea.toLocaleString('en')} entities (${found.areaSize.toLocaleString('en')} reached), more than changes looks across. Ask with a smaller radius, or watch fewer entities.`,
+        `The area within ${radius} link${radius === 1 ? '' : 's'} of the watched entities holds more than the ${LIMITS.changesArea.toLocaleString('en')} entities changes looks across (the search stopped at ${found.areaSize.toLocaleString('en')}). Ask with a smaller radius, or watch fewer entities.`,
         { radius, areaSize: found.areaSize, maxArea: LIMITS.changesArea },
       );
     }
