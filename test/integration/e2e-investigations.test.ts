@@ -391,26 +391,26 @@ describe.skipIf(!chromiumAvailable())('investigations in the explorer', () => {
     // curator-ada saved it (test 1): creating counts as her first opening. The subsidiary and
     // its link were written after that (previous test), in this browser she never used.
     const before = await versionOf(investigationId);
-    const first = await newContext();
-    const page = await newPage(first);
-    await openView(page, running.url);
-    await useToken(page, WRITE_TOKEN);
-    await openInvestigation(page, investigationId);
-    await page.waitForSelector('#changes-badge[data-count]');
-    expect(await page.textContent('#changes-badge')).toBe('2 changes since you last opened this');
-    expect(await page.getAttribute('#changes-badge', 'title')).toContain(
-      'when curator-ada last opened it',
-    );
-    await first.close();
+    /** Opens it in a browser context of its own, with the write token; the badge and its title. */
+    const openAsWriter = async () => {
+      const context = await newContext();
+      const page = await newPage(context);
+      await openView(page, running.url);
+      await useToken(page, WRITE_TOKEN);
+      await openInvestigation(page, investigationId);
+      await page.waitForSelector('#changes-badge[data-count]');
+      const badge = [
+        await page.textContent('#changes-badge'),
+        await page.getAttribute('#changes-badge', 'title'),
+      ];
+      await context.close();
+      return badge;
+    };
+    const [text, title] = await openAsWriter();
+    expect(text).toBe('2 changes since you last opened this');
+    expect(title).toContain('when curator-ada last opened it');
     // Another browser, same person: that opening is the last one now, wherever it happened.
-    const second = await newContext();
-    const again = await newPage(second);
-    await openView(again, running.url);
-    await useToken(again, WRITE_TOKEN);
-    await openInvestigation(again, investigationId);
-    await again.waitForSelector('#changes-badge[data-count]');
-    expect(await again.textContent('#changes-badge')).toBe('No changes since you last opened this');
-    await second.close();
+    expect((await openAsWriter())[0]).toBe('No changes since you last opened this');
     // Stored with the investigation, by name, without a new version.
     const [row] = await db.read<{ by: string[]; at: string[]; version: number }>(
       'MATCH (i:Investigation {id: $id}) RETURN i.openedBy AS by, i.openedAt AS at, i.version AS version',
