@@ -18,7 +18,8 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
-  | 'ANALYTICS_UNAVAILABLE';
+  | 'ANALYTICS_UNAVAILABLE'
+  | 'AREA_TOO_LARGE';
 
 export function userError(
   code: ErrorCode,

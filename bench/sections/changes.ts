@@ -7,6 +7,7 @@
  * case of reopening an investigation).
  */
 import { changesAround } from '../../server/data/changes';
+import { LIMITS } from '../../server/model/limits';
 import type { Database } from '../../server/neo4j/database';
 import { round, summarize } from '../lib/stats';
 
@@ -39,29 +40,52 @@ export async function measureChanges(options: ChangesOptions) {
       ['since after the import (nothing new)', afterImport],
     ] as const) {
       const call = (watched: readonly string[]) =>
-        changesAround(db, { since, today, watched, investigation: null, radius, limit: 1001 });
-      // A failure (e.g. the transaction memory limit at radius 3) is a result too: recorded,
-      // and the other cases still run.
+        changesAround(db, {
+          since,
+          today,
+          watched,
+          investigation: null,
+          radius,
+          limit: 1001,
+          maxArea: LIMITS.changesArea,
+        });
+      // A failure (e.g. the transaction memory limit, which radius 3 reached before the area
+      // was capped) is a result too: recorded, and the other cases still run.
       try {
         for (let i = 0; i < options.warmup; i++) await call(canvases[i % canvases.length] ?? []);
         const byRepeat: number[][] = [];
         const rows: number[] = [];
+        const areas: number[] = [];
+        let refused = 0;
         for (let r = 0; r < options.repeats; r++) {
           const samples: number[] = [];
           for (const watched of canvases) {
             const started = performance.now();
             const answer = await call(watched);
             samples.push(performance.now() - started);
-            rows.push(answer.length);
+            rows.push(answer.changes.length);
+            areas.push(answer.areaSize);
+            if (answer.tooLarge) refused++;
           }
           byRepeat.push(samples);
         }
         const summary = summarize(byRepeat);
-        const meanRows = round(rows.reduce((a, b) => a + b, 0) / Math.max(rows.length, 1), 0);
+        const mean = (values: number[]) =>
+          round(values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1), 0);
+        const meanRows = mean(rows);
+        const meanArea = mean(areas);
         options.log(
-          `changes radius ${radius}, ${label}: p50 ${summary.p50} ms, p95 ${summary.p95} ms, ${meanRows} rows on average`,
+          `changes radius ${radius}, ${label}: p50 ${summary.p50} ms, p95 ${summary.p95} ms, ${meanRows} rows on average, area ${meanArea} entities on average${refused ? `, ${refused} of ${areas.length} refused (area over ${LIMITS.changesArea})` : ''}`,
         );
-        results.push({ radius, case: label, watched: options.watched, ...summary, meanRows });
+        results.push({
+          radius,
+          case: label,
+          watched: options.watched,
+          ...summary,
+          meanRows,
+          meanArea,
+          refused,
+        });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         options.log(`changes radius ${radius}, ${label}: FAILED (${message})`);

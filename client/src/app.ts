@@ -84,6 +84,8 @@ export function startExplorer(): void {
       selectLink: selection.selectLinkById,
       clearSelection: () => selection.clearSelection(),
       findPaths: paths.findPaths,
+      pathFinder: paths.settings,
+      setPathFinder: paths.setSettings,
       runLayout: () => layout.runLayout(false),
     },
   };

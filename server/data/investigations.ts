@@ -3,7 +3,9 @@
  * Neither is an `:Entity` and neither has a relationship: every graph read (search, paths,
  * neighbourhoods, links) matches `:Entity` and relationship types from the allowlist, so a
  * saved investigation can never appear in them. The canvas is one JSON text, checked on write;
- * the ids on it are also kept as a list (`entityIds`) for `changes` to read.
+ * the ids on it are also kept as a list (`entityIds`) for `changes` to read. When each person
+ * last opened it is kept on the node too, as two lists of the same length (`openedBy`,
+ * `openedAt`), outside its version: opening changes nothing of the investigation itself.
  */
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../model/domain-errors';
@@ -86,10 +88,11 @@ export async function saveInvestigation(
   author: Author,
 ): Promise<InvestigationRecord> {
   if (write.id === null) {
+    // Its author has it open: their "changes since you last opened this" counts from now.
     const rows = await db.write<{ i: Record<string, unknown> }>(
       `CREATE (i:Investigation {id: $id})
        SET i += $properties, i.version = 1, i.createdAt = $at, i.createdBy = $by,
-           i.updatedAt = $at, i.updatedBy = $by
+           i.updatedAt = $at, i.updatedBy = $by, i.openedBy = [$by], i.openedAt = [$at]
        RETURN ${FULL} AS i`,
       {
         id: `investigation:${randomUUID()}`,
@@ -142,7 +145,8 @@ export async function duplicateInvestigation(
      CREATE (i:Investigation {id: $newId})
      SET i += source { .description, .canvas, .entityIds },
          i.title = coalesce($title, source.title + ' (copy)'), i.duplicatedFrom = source.id,
-         i.version = 1, i.createdAt = $at, i.createdBy = $by, i.updatedAt = $at, i.updatedBy = $by
+         i.version = 1, i.createdAt = $at, i.createdBy = $by, i.updatedAt = $at, i.updatedBy = $by,
+         i.openedBy = [$by], i.openedAt = [$at]
      WITH source, i
      CALL (source, i) {
        MATCH (n:Note {investigationId: source.id})
@@ -156,6 +160,34 @@ export async function duplicateInvestigation(
   const row = rows[0];
   if (!row) throw new NotFoundError('investigation', id);
   return toInvestigation(row.i);
+}
+
+export interface Opening {
+  /** When this person opened it before, or null for never (the first opening). */
+  previous: string | null;
+  at: string;
+}
+
+/**
+ * Records that `author.name` opens the investigation now and answers when they opened it
+ * before: read and written under the node's lock, so two openings at once each get a previous
+ * time and the later one stays. Not a change of the investigation (no new version).
+ */
+export async function markOpened(db: Database, id: string, author: Author): Promise<Opening> {
+  const rows = await db.write<{ previous: string | null }>(
+    `MATCH (i:Investigation {id: $id})
+     SET i.lock = true REMOVE i.lock
+     WITH i, coalesce(i.openedBy, []) AS people, coalesce(i.openedAt, []) AS times
+     WITH i, people, times, [k IN range(0, size(people) - 1) WHERE people[k] = $by][0] AS mine
+     SET i.openedBy = CASE WHEN mine IS NULL THEN people + $by ELSE people END,
+         i.openedAt = CASE WHEN mine IS NULL THEN times + $at
+                      ELSE [k IN range(0, size(times) - 1) | CASE WHEN k = mine THEN $at ELSE times[k] END] END
+     RETURN CASE WHEN mine IS NULL THEN null ELSE times[mine] END AS previous`,
+    { id, by: author.name, at: author.at },
+  );
+  const row = rows[0];
+  if (!row) throw new NotFoundError('investigation', id);
+  return { previous: row.previous, at: author.at };
 }
 
 /** Deletes the investigation and its notes; answers the id. */

@@ -4,7 +4,8 @@
  * strict policy (its inline CSS by hash, nothing else) and applies the same read rules as GraphQL.
  */
 import type { AccessSettings } from '../config';
-import { checkId } from '../graphql/resolvers/mutation/curation-input';
+import { InvalidInputError } from '../model/domain-errors';
+import { checkId } from '../model/input-checks';
 import type { Database } from '../neo4j/database';
 import { loadReport } from '../report/evidence-report';
 import { REPORT_CSP, renderReport } from '../report/render-report';
@@ -61,7 +62,9 @@ export function createReportRoute(db: Database, access: AccessSettings): ReportR
       return failure(
         400,
         'BAD_USER_INPUT',
-        `The report address ends with an investigation id. ${(error as Error).message}`,
+        `The report address ends with an investigation id, which ${
+          error instanceof InvalidInputError ? error.reason : 'is not readable.'
+        }`,
       );
     }
     const data = await loadReport(db, id);

@@ -6,8 +6,8 @@
  * stored JSON is read back without GraphQL's help.
  */
 
-import { checkId, checkText } from '../graphql/resolvers/mutation/curation-input';
 import { InvalidInputError } from './domain-errors';
+import { checkId, checkText } from './input-checks';
 import { LIMITS } from './limits';
 import {
   ENTITY_KINDS,
@@ -80,6 +80,24 @@ export interface SavedQuery {
   variables: string;
 }
 
+/** How the API chooses paths (its PathMode enum). */
+export const PATH_MODES = ['SHORTEST', 'ALL_SHORTEST', 'ALL'] as const;
+export type PathMode = (typeof PATH_MODES)[number];
+
+/**
+ * The path finder's settings as the researcher left them, whether or not a search ran: the two
+ * ends (either may be unset), the most links, the mode, the link types and statuses allowed
+ * (empty: any). Its date is the canvas's own `asOf`/`asOfRange`.
+ */
+export interface PathFinder {
+  from: string | null;
+  to: string | null;
+  maxHops: number;
+  mode: PathMode;
+  linkTypes: LinkType[];
+  statuses: LinkStatus[];
+}
+
 /** Everything the canvas needs to come back as it was. Stored as one JSON text. */
 export interface Canvas {
   entities: CanvasEntity[];
@@ -89,6 +107,8 @@ export interface Canvas {
   selectedPaths: SavedPath[];
   layout: Layout | null;
   queries: SavedQuery[];
+  /** null: the path finder was left empty (or the canvas was saved before it was kept). */
+  pathFinder: PathFinder | null;
 }
 
 export interface InvestigationWrite {
@@ -270,6 +290,36 @@ function savedQueries(field: string, value: unknown): SavedQuery[] {
   });
 }
 
+function pathFinder(field: string, value: unknown): PathFinder | null {
+  if (value === undefined || value === null) return null;
+  if (!isObject(value)) {
+    throw new InvalidInputError(
+      field,
+      'must be an object { from to maxHops mode linkTypes statuses }.',
+    );
+  }
+  const { min, max, default: defaultHops } = LIMITS.maxHops;
+  const hops = value.maxHops ?? defaultHops;
+  if (typeof hops !== 'number' || !Number.isInteger(hops) || hops < min || hops > max) {
+    throw new InvalidInputError(`${field}.maxHops`, `must be an integer from ${min} to ${max}.`);
+  }
+  const mode = PATH_MODES.find((m) => m === (value.mode ?? 'ALL_SHORTEST'));
+  if (!mode)
+    throw new InvalidInputError(`${field}.mode`, `must be one of ${PATH_MODES.join(', ')}.`);
+  const end = (name: 'from' | 'to') => {
+    const id = value[name];
+    return id === undefined || id === null ? null : checkId(`${field}.${name}`, id);
+  };
+  return {
+    from: end('from'),
+    to: end('to'),
+    maxHops: hops,
+    mode,
+    linkTypes: enumList(`${field}.linkTypes`, value.linkTypes, LINK_TYPES),
+    statuses: enumList(`${field}.statuses`, value.statuses, LINK_STATUSES),
+  };
+}
+
 /** A canvas from client input (or from storage), normalised: defaults filled in, sets ordered. */
 export function checkCanvas(field: string, value: unknown): Canvas {
   if (!isObject(value)) throw new InvalidInputError(field, 'must be an object { entities … }.');
@@ -305,6 +355,7 @@ export function checkCanvas(field: string, value: unknown): Canvas {
     selectedPaths: savedPaths(`${field}.selectedPaths`, value.selectedPaths),
     layout: layout(`${field}.layout`, value.layout),
     queries: savedQueries(`${field}.queries`, value.queries),
+    pathFinder: pathFinder(`${field}.pathFinder`, value.pathFinder),
   };
 }
 

@@ -52,6 +52,12 @@ export const LIMITS = {
   changesRadius: { min: 1, max: 3, default: 1 },
   /** Changes in one `changes` answer, newest first. */
   changes: 1000,
+  /**
+   * Entities `changes` looks across (the watched ones and all within the radius); a larger area
+   * is refused with AREA_TOO_LARGE. Radius 2 around 20 entities of the 100k benchmark graph
+   * reaches 7,000–13,500; radius 3 most of the graph.
+   */
+  changesArea: 25_000,
   // Enum lists (kinds, linkTypes, types, statuses) hold at most their enum's size: see enumSet in
   // server/graphql/arguments.ts, which takes the cap from the vocabulary itself.
 } as const;

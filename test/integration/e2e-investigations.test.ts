@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/neo4j/database';
 import { chromiumAvailable, launchChromium, requireChromiumUnlessLocal } from '../e2e/browser';
 import { ensureClientBuilt } from '../e2e/client-build';
-import { idle, openView } from '../e2e/explorer-page';
+import { idle, openView, pickSuggestion } from '../e2e/explorer-page';
 import { accessClient, READ_TOKEN, TEST_ACCESS, WRITE_TOKEN } from '../support/access';
 import { connectTestDatabase } from '../support/database';
 import { listen, type RunningServer } from '../support/server';
@@ -386,6 +386,83 @@ describe.skipIf(!chromiumAvailable())('investigations in the explorer', () => {
     expect(await page.textContent('#changes-badge')).toBe('No changes since you last opened this');
     await context.close();
   }, 120_000);
+
+  it("counts from the person's own last opening, in any browser, when a write token says who", async () => {
+    // curator-ada saved it (test 1): creating counts as her first opening. The subsidiary and
+    // its link were written after that (previous test), in this browser she never used.
+    const before = await versionOf(investigationId);
+    /** Opens it in a browser context of its own, with the write token; the badge and its title. */
+    const openAsWriter = async () => {
+      const context = await newContext();
+      const page = await newPage(context);
+      await openView(page, running.url);
+      await useToken(page, WRITE_TOKEN);
+      await openInvestigation(page, investigationId);
+      await page.waitForSelector('#changes-badge[data-count]');
+      const badge = [
+        await page.textContent('#changes-badge'),
+        await page.getAttribute('#changes-badge', 'title'),
+      ];
+      await context.close();
+      return badge;
+    };
+    const [text, title] = await openAsWriter();
+    expect(text).toBe('2 changes since you last opened this');
+    expect(title).toContain('when curator-ada last opened it');
+    // Another browser, same person: that opening is the last one now, wherever it happened.
+    expect((await openAsWriter())[0]).toBe('No changes since you last opened this');
+    // Stored with the investigation, by name, without a new version.
+    const [row] = await db.read<{ by: string[]; at: string[]; version: number }>(
+      'MATCH (i:Investigation {id: $id}) RETURN i.openedBy AS by, i.openedAt AS at, i.version AS version',
+      { id: investigationId },
+    );
+    expect(row?.by).toEqual(['curator-ada']);
+    expect(row?.at.length).toBe(1);
+    expect(row?.version).toBe(before.version);
+  }, 180_000);
+
+  it("keeps the path finder's settings with the investigation, ends off the canvas included", async () => {
+    const writer = await newContext();
+    const page = await newPage(writer);
+    // The list is not on the canvas: the path finder's end is restored all the same.
+    await openView(page, running.url, `e=${LEI_JUN}&e=${XIAOMI}`);
+    // The path finder's section is open from the start.
+    await (await pickSuggestion(page, '#path-from', 'Lei Jun', LEI_JUN)).click();
+    await (await pickSuggestion(page, '#path-to', 'Department of Defense', DOD_LIST)).click();
+    await page.selectOption('#path-hops', '3');
+    await page.selectOption('#path-mode', 'ALL');
+    await page.check('#path-asserted-only');
+    await page.click('.path-types-box > summary');
+    await page.check('#path-types [data-link-type="FOUNDED"]');
+    await page.check('#path-types [data-link-type="LISTED_ON"]');
+    await useToken(page, WRITE_TOKEN);
+    await page.fill('#investigation-title', `${P} path finder`);
+    await page.click('#investigation-save');
+    await page.waitForFunction(() =>
+      document.querySelector('#investigation-status')?.textContent?.startsWith('Saved'),
+    );
+    const id = (await page.getAttribute('#investigations', 'data-investigation-id')) ?? '';
+    createdInvestigations.push(id);
+    await writer.close();
+
+    const fresh = await newContext();
+    const reader = await newPage(fresh);
+    await openInvestigation(reader, id);
+    expect(await reader.inputValue('#path-from')).toBe('Lei Jun');
+    expect(await reader.inputValue('#path-to')).toBe('US Department of Defense blacklist');
+    expect(await reader.inputValue('#path-hops')).toBe('3');
+    expect(await reader.inputValue('#path-mode')).toBe('ALL');
+    expect(await reader.isChecked('#path-asserted-only')).toBe(true);
+    const checked = await reader
+      .locator('#path-types input:checked')
+      .evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-link-type')));
+    expect(checked.sort()).toEqual(['FOUNDED', 'LISTED_ON']);
+    // The restored ends are picked, not just typed: Find paths searches with them.
+    await reader.click('#path-find');
+    await reader.waitForSelector('#path-steps', { timeout: 30_000 });
+    expect(await reader.textContent('#path-steps')).toContain('Xiaomi');
+    await fresh.close();
+  }, 180_000);
 
   it('keeps a GraphQL query in the investigation, runs it again later and draws its answer', async () => {
     const context = await newContext();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/neo4j/database';
-import { accessClient, READ_TOKEN } from '../support/access';
+import { accessClient, READ_TOKEN, TEST_ACCESS } from '../support/access';
 import { connectTestDatabase } from '../support/database';
 
 let db: Database;
@@ -14,6 +14,7 @@ const FIELDS = `id title description version createdBy updatedBy entityCount
     asOf asOfRange { from to }
     selectedPaths { entityIds linkIds }
     layout { name zoom panX panY }
+    pathFinder { from to maxHops mode linkTypes statuses }
   }`;
 const SAVE = `mutation($input: InvestigationInput!) { saveInvestigation(input: $input) { ${FIELDS} } }`;
 const OPEN = `query($id: ID!) { investigation(id: $id) { ${FIELDS} } }`;
@@ -46,6 +47,14 @@ const CANVAS = {
     },
   ],
   layout: { name: 'preset', zoom: 1.5, panX: 10, panY: -20.5 },
+  pathFinder: {
+    from: 'person:lei-jun',
+    to: null,
+    maxHops: 3,
+    mode: 'ALL',
+    linkTypes: ['LISTED_ON', 'FOUNDED'],
+    statuses: ['ASSERTED'],
+  },
 };
 
 async function save(input: Record<string, unknown>, token?: string) {
@@ -92,7 +101,73 @@ describe('saved investigations', () => {
         linkTypes: ['LEADS', 'LISTED_ON'],
         statuses: ['ASSERTED'],
       },
+      pathFinder: { ...CANVAS.pathFinder, linkTypes: ['FOUNDED', 'LISTED_ON'] },
     });
+    // Left out, the path finder is null; given with defaults only, they are filled in.
+    const bare = await save({
+      title: 'Path finder defaults',
+      canvas: { entities: [], pathFinder: { to: 'company:xiaomi' } },
+    });
+    expect(bare.body.data?.saveInvestigation.canvas.pathFinder).toEqual({
+      from: null,
+      to: 'company:xiaomi',
+      maxHops: 4,
+      mode: 'ALL_SHORTEST',
+      linkTypes: [],
+      statuses: [],
+    });
+    const none = await save({ title: 'No path finder', canvas: { entities: [] } });
+    expect(none.body.data?.saveInvestigation.canvas.pathFinder).toBeNull();
+  });
+
+  it("keeps each person's last opening with the investigation, outside its version", async () => {
+    const ben = { name: 'curator-ben', token: 'write-token-ben-0123456789abcdef' };
+    const two = accessClient(db, {
+      access: { ...TEST_ACCESS, writeTokens: [...TEST_ACCESS.writeTokens, ben] },
+    });
+    const MARK = `mutation($id: ID!) { markInvestigationOpened(id: $id) { investigationId by at previous } }`;
+    type Mark = { markInvestigationOpened: { by: string; at: string; previous: string | null } };
+    const saved = (await save({ title: 'Openings', canvas: { entities: [] } })).body.data
+      ?.saveInvestigation as Saved & { createdAt?: string };
+    const [row] = await db.read<{ createdAt: string }>(
+      'MATCH (i:Investigation {id: $id}) RETURN i.createdAt AS createdAt',
+      { id: saved.id },
+    );
+    // Creating counts as its author's first opening.
+    const ada1 = (await two<Mark>(MARK, { id: saved.id })).body.data?.markInvestigationOpened;
+    expect(ada1?.by).toBe('curator-ada');
+    expect(ada1?.previous).toBe(row?.createdAt);
+    const ben1 = await two<Mark>(MARK, { id: saved.id }, ben.token);
+    expect(ben1.body.data?.markInvestigationOpened.previous).toBeNull();
+    const ada2 = (await two<Mark>(MARK, { id: saved.id })).body.data?.markInvestigationOpened;
+    expect(ada2?.previous).toBe(ada1?.at);
+    const ben2 = await two<Mark>(MARK, { id: saved.id }, ben.token);
+    expect(ben2.body.data?.markInvestigationOpened.previous).toBe(
+      ben1.body.data?.markInvestigationOpened.at,
+    );
+    // Opening is not a change: same version, same updatedAt.
+    const opened = await execute<{ investigation: Saved }>(OPEN, { id: saved.id }, null);
+    expect(opened.body.data?.investigation.version).toBe(1);
+    // A reader cannot be named, and an unknown id is said.
+    const reader = await two(MARK, { id: saved.id }, READ_TOKEN);
+    expect(errorOf(reader)?.extensions?.code).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+    const nobody = await two(MARK, { id: saved.id }, null);
+    expect(errorOf(nobody)?.extensions?.code).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+    const missing = await two(MARK, { id: 'investigation:none' });
+    expect(errorOf(missing)?.extensions?.code).toBe('NOT_FOUND');
+    // A duplicate starts with its creator's opening only, not the original's.
+    const copy = await two<{ duplicateInvestigation: { id: string } }>(
+      'mutation($id: ID!) { duplicateInvestigation(id: $id) { id } }',
+      { id: saved.id },
+      ben.token,
+    );
+    const copyId = copy.body.data?.duplicateInvestigation.id ?? '';
+    created.push(copyId);
+    const [copied] = await db.read<{ by: string[] | null }>(
+      'MATCH (i:Investigation {id: $id}) RETURN i.openedBy AS by',
+      { id: copyId },
+    );
+    expect(copied?.by).toEqual(['curator-ben']);
   });
 
   it('refuses a stale save with CONFLICT and writes nothing; a fresh one bumps the version', async () => {
@@ -132,6 +207,16 @@ describe('saved investigations', () => {
 
   it('names the field and the limit when the input is out of bounds', async () => {
     const cases: [Record<string, unknown>, string, string][] = [
+      [
+        { title: 'Hops', canvas: { entities: [], pathFinder: { maxHops: 7 } } },
+        'input.canvas.pathFinder.maxHops',
+        'from 1 to 6',
+      ],
+      [
+        { title: 'End', canvas: { entities: [], pathFinder: { from: 'no spaces allowed' } } },
+        'input.canvas.pathFinder.from',
+        'may contain only',
+      ],
       [{ title: 'x'.repeat(201), canvas: { entities: [] } }, 'input.title', 'at most 200'],
       [{ title: '   ', canvas: { entities: [] } }, 'input.title', 'must not be empty'],
       [

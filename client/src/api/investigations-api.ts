@@ -6,6 +6,7 @@
 import type {
   SavedQuery,
   Canvas as StoredCanvas,
+  PathFinder as StoredPathFinder,
   InvestigationWrite as StoredWrite,
 } from '../../../server/model/investigation';
 import {
@@ -21,9 +22,13 @@ import type { EntityKind, EntitySummary, LinkRecord, LinkStatus, LinkType } from
 
 export type { SavedQuery };
 
+/** The path finder's settings as GraphQL carries them (statuses in the API's spelling). */
+export type PathFinderSettings = Omit<StoredPathFinder, 'statuses'> & { statuses: LinkStatus[] };
+
 /** The canvas as GraphQL carries it: the server's model with the API's enum spellings. */
-export type Canvas = Omit<StoredCanvas, 'filters'> & {
+export type Canvas = Omit<StoredCanvas, 'filters' | 'pathFinder'> & {
   filters: { kinds: EntityKind[]; linkTypes: LinkType[]; statuses: LinkStatus[] };
+  pathFinder: PathFinderSettings | null;
 };
 
 /** What the list shows; the canvas is read only when one is opened. */
@@ -78,6 +83,7 @@ const CANVAS_FIELDS = `canvas {
   selectedPaths { entityIds linkIds }
   layout { name zoom panX panY }
   queries { name query variables }
+  pathFinder { from to maxHops mode linkTypes statuses }
 }`;
 const NOTE_FIELDS = 'id target targetId markdown html author createdAt updatedAt';
 
@@ -161,6 +167,19 @@ export function createInvestigationsApi(api: ThreadlineApi) {
         `mutation Delete($id: ID!, $version: Int) { deleteInvestigation(id: $id, version: $version) }`,
         { id, version },
       );
+    },
+
+    /**
+     * Records that the token's person opens it now; answers when they opened it before (null:
+     * never). Refused (UNAUTHENTICATED/FORBIDDEN) without a write token.
+     */
+    async markOpened(id: string): Promise<{ previous: string | null; at: string; by: string }> {
+      const data = await request<{
+        markInvestigationOpened: { previous: string | null; at: string; by: string };
+      }>(`mutation MarkOpened($id: ID!) { markInvestigationOpened(id: $id) { previous at by } }`, {
+        id,
+      });
+      return data.markInvestigationOpened;
     },
 
     async notes(id: string): Promise<Note[]> {

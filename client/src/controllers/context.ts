@@ -8,7 +8,7 @@ import type { ThreadlineApi } from '../api/graphql-api';
 import type { EntityDetails, LinkType } from '../api/types';
 import type { Visibility } from '../graph/visibility';
 import type { GraphStore, UndoStack } from '../state/graph-store';
-import type { PathQuery, ViewModel } from '../state/view';
+import type { PathFinderForm, PathQuery, ViewModel } from '../state/view';
 import type { Activity } from '../ui/activity';
 import type { Canvas } from '../ui/canvas';
 
@@ -52,6 +52,10 @@ export interface ExplorerActions {
   selectLink(id: string): void;
   clearSelection(): void;
   findPaths(query: PathQuery): Promise<void>;
+  /** What the path finder's form holds now, searched or not. */
+  pathFinder(): PathFinderForm;
+  /** Fills the path finder's form without searching. */
+  setPathFinder(settings: PathFinderForm): void;
   runLayout(): Promise<void>;
 }
 

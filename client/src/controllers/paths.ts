@@ -12,6 +12,7 @@ import { MAX_HOPS, type PathState } from '../state/url-state';
 import {
   clearPath,
   hiddenOnPath,
+  type PathFinderForm,
   type PathQuery,
   pathSearchIsStale,
   type StepMove,
@@ -168,5 +169,15 @@ export function createPaths(core: ExplorerCore, deps: PathsDeps) {
     panel.showResult(query, answer, step, links, names, hidden);
   });
 
-  return { findPaths, showStep, repeatSearch, openFinder, reopen };
+  return {
+    findPaths,
+    showStep,
+    repeatSearch,
+    openFinder,
+    reopen,
+    /** The form as it is now (saved with an investigation). */
+    settings: () => panel.settings(),
+    /** Fills the form (an opened investigation's), without searching. */
+    setSettings: (settings: PathFinderForm) => panel.setSettings(settings),
+  };
 }

@@ -5,7 +5,7 @@
  * queries. Pure: the panel applies the result to the canvas. Unit-tested in
  * test/unit/client/investigation-canvas.test.ts.
  */
-import type { Canvas, SavedQuery } from '../api/investigations-api';
+import type { Canvas, PathFinderSettings, SavedQuery } from '../api/investigations-api';
 import {
   ENTITY_KINDS,
   type EntityKind,
@@ -23,17 +23,49 @@ import {
   MAX_HOPS,
   type ViewState,
 } from './url-state';
-import type { PathQuery, ViewModel } from './view';
+import type { PathFinderForm, PathQuery, ViewModel } from './view';
 
 export interface Viewport {
   zoom: number;
   pan: { x: number; y: number };
 }
 
-/** What the canvas shows now, read from Cytoscape by the caller. */
+/** What the canvas shows now, read from Cytoscape (and the path finder's form) by the caller. */
 export interface CanvasSnapshot {
   positions: Readonly<Record<string, { x: number; y: number }>>;
   viewport: Viewport;
+  pathFinder: PathFinderForm;
+}
+
+/** The path finder's form as saved: the ends by id (the caller looks up their names). */
+export type SavedPathFinder = Omit<PathFinderForm, 'from' | 'to'> & {
+  fromId: string | null;
+  toId: string | null;
+};
+
+/** "Asserted only" is the one status filter the form offers; it is saved as the API's list. */
+function pathFinderSettings(form: PathFinderForm): PathFinderSettings {
+  return {
+    from: form.from?.id ?? null,
+    to: form.to?.id ?? null,
+    maxHops: form.maxHops,
+    mode: form.mode,
+    linkTypes: [...form.linkTypes],
+    statuses: form.assertedOnly ? ['ASSERTED'] : [],
+  };
+}
+
+function savedPathFinder(settings: PathFinderSettings | null): SavedPathFinder | null {
+  if (!settings) return null;
+  return {
+    fromId: settings.from,
+    toId: settings.to,
+    maxHops: Math.min(Math.max(settings.maxHops, MAX_HOPS.min), MAX_HOPS.max),
+    // The form offers shortest paths (all of that length) or every path.
+    mode: settings.mode === 'ALL' ? 'ALL' : 'ALL_SHORTEST',
+    linkTypes: [...settings.linkTypes],
+    assertedOnly: settings.statuses.length === 1 && settings.statuses[0] === 'ASSERTED',
+  };
 }
 
 /**
@@ -96,6 +128,7 @@ export function canvasFromView(
       panY: snapshot.viewport.pan.y,
     },
     queries: queries.map((q) => ({ ...q })),
+    pathFinder: pathFinderSettings(snapshot.pathFinder),
   };
 }
 
@@ -107,6 +140,8 @@ export interface OpenedView {
   viewport: Viewport | null;
   paths: PathRecord[];
   queries: SavedQuery[];
+  /** The path finder's form as it was saved; null: leave it as it is. */
+  pathFinder: SavedPathFinder | null;
   /** What could not be restored, in words (entities gone from the graph, broken paths). */
   problems: string[];
 }
@@ -163,6 +198,7 @@ export function viewFromCanvas(
         : null,
     paths: paths.map((p) => ({ entityIds: [...p.entityIds], linkIds: [...p.linkIds] })),
     queries: canvas.queries.map((q) => ({ ...q })),
+    pathFinder: savedPathFinder(canvas.pathFinder),
     problems,
   };
 }

@@ -19,6 +19,16 @@ export interface PathQuery {
   asOfTo: string | null;
 }
 
+/** What the path finder's form holds, searched or not: either end may be unset. */
+export interface PathFinderForm {
+  from: EntitySummary | null;
+  to: EntitySummary | null;
+  maxHops: number;
+  linkTypes: LinkType[];
+  mode: PathChoice;
+  assertedOnly: boolean;
+}
+
 /** A path answer being shown; `step` is the path shown alone, null for all together. */
 export interface PathView {
   query: PathQuery;

@@ -15,7 +15,7 @@ import {
 import { describeTimeScope, describeViewTime } from '../graph/dates';
 import { linkTypeLabel, STATUS_STYLES } from '../graph/kind-style';
 import { MAX_HOPS } from '../state/url-state';
-import type { HiddenOnPath, PathQuery } from '../state/view';
+import type { HiddenOnPath, PathFinderForm, PathQuery } from '../state/view';
 import type { Outcome } from './activity';
 import { byId, h, replaceChildren } from './dom';
 import { createSearchBox } from './search-box';
@@ -104,6 +104,16 @@ export function createPathPanel(handlers: PathPanelHandlers) {
     handlers.clear();
   });
 
+  /** Fills the form; an end left null empties its box. */
+  function setSettings(settings: PathFinderForm) {
+    from.set(settings.from);
+    to.set(settings.to);
+    hops.value = String(settings.maxHops);
+    mode.value = settings.mode;
+    assertedOnly.checked = settings.assertedOnly;
+    for (const box of typeBoxes) box.checked = settings.linkTypes.includes(box.value as LinkType);
+  }
+
   function showMessage(text: string) {
     replaceChildren(results, h('p', { class: 'small path-message' }, text));
   }
@@ -152,13 +162,21 @@ export function createPathPanel(handlers: PathPanelHandlers) {
           : `Links valid on ${day} (the date under Time).`;
     },
     setQuery(query: PathQuery) {
-      from.set(query.from);
-      to.set(query.to);
-      hops.value = String(query.maxHops);
-      mode.value = query.mode;
-      assertedOnly.checked = query.assertedOnly;
-      for (const box of typeBoxes) box.checked = query.linkTypes.includes(box.value as LinkType);
+      setSettings(query);
     },
+    /** What the form holds now, whether or not a search ran. */
+    settings(): PathFinderForm {
+      return {
+        from: from.picked ?? null,
+        to: to.picked ?? null,
+        maxHops: Number(hops.value),
+        linkTypes: typeBoxes.filter((b) => b.checked).map((b) => b.value as LinkType),
+        mode: mode.value === 'ALL' ? 'ALL' : 'ALL_SHORTEST',
+        assertedOnly: assertedOnly.checked,
+      };
+    },
+    /** Fills the form; an end left null empties its box. */
+    setSettings,
     setBusy(busy: boolean) {
       findButton.disabled = busy;
       findButton.textContent = busy ? 'Finding…' : 'Find paths';

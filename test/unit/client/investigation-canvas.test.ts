@@ -8,6 +8,7 @@ import {
 } from '../../../client/src/state/investigation-canvas';
 import {
   createView,
+  type PathFinderForm,
   type PathQuery,
   setAsOf,
   setAsOfTo,
@@ -31,6 +32,14 @@ const positions = {
   list: { x: 9_999_999.5, y: -4.75 },
 };
 const viewport = { zoom: 1.75, pan: { x: 12.5, y: -40 } };
+const emptyFinder: PathFinderForm = {
+  from: null,
+  to: null,
+  maxHops: 4,
+  linkTypes: [],
+  mode: 'ALL_SHORTEST',
+  assertedOnly: false,
+};
 
 function storeWithStory() {
   const store = createStore();
@@ -67,9 +76,12 @@ describe('an investigation canvas', () => {
     setAsOf(view, '2020-01-01');
     setAsOfTo(view, '2021-06-30');
     view.layout = 'concentric';
-    const canvas = canvasFromView(store.entities.keys(), view, { positions, viewport }, [
-      { name: 'q', query: '{ a }', variables: '{}' },
-    ]);
+    const canvas = canvasFromView(
+      store.entities.keys(),
+      view,
+      { positions, viewport, pathFinder: emptyFinder },
+      [{ name: 'q', query: '{ a }', variables: '{}' }],
+    );
     expect(canvas.entities).toEqual([
       { id: 'lei', ...positions.lei, pinned: true, hidden: false },
       { id: 'xiaomi', ...positions.xiaomi, pinned: false, hidden: false },
@@ -96,10 +108,55 @@ describe('an investigation canvas', () => {
     expect(opened.queries).toEqual([{ name: 'q', query: '{ a }', variables: '{}' }]);
   });
 
+  it('keeps the path finder as it was left: ends by id, hops, mode, link types, asserted only', () => {
+    const view = createView();
+    const form: PathFinderForm = {
+      from: lei,
+      to: null,
+      maxHops: 6,
+      linkTypes: ['OWNS', 'LISTED_ON'],
+      mode: 'ALL',
+      assertedOnly: true,
+    };
+    const canvas = canvasFromView(['lei'], view, { positions, viewport, pathFinder: form }, []);
+    const saved = canvas.pathFinder;
+    expect(saved).toEqual({
+      from: 'lei',
+      to: null,
+      maxHops: 6,
+      mode: 'ALL',
+      linkTypes: ['OWNS', 'LISTED_ON'],
+      statuses: ['ASSERTED'],
+    });
+    expect(viewFromCanvas(canvas, present).pathFinder).toEqual({
+      fromId: 'lei',
+      toId: null,
+      maxHops: 6,
+      linkTypes: ['OWNS', 'LISTED_ON'],
+      mode: 'ALL',
+      assertedOnly: true,
+    });
+    // Saved before the path finder was kept, or through the API with statuses the form lacks.
+    expect(viewFromCanvas({ ...canvas, pathFinder: null }, present).pathFinder).toBeNull();
+    const wider = viewFromCanvas(
+      {
+        ...canvas,
+        pathFinder: saved && { ...saved, mode: 'SHORTEST', statuses: ['ASSERTED', 'DISPUTED'] },
+      },
+      present,
+    ).pathFinder;
+    expect([wider?.mode, wider?.assertedOnly]).toEqual(['ALL_SHORTEST', false]);
+  });
+
   it('saves no filter when nothing is hidden, and one day as asOf', () => {
     const view = createView();
     setAsOf(view, '2021-02-01');
-    const canvas = canvasFromView(['lei'], view, { positions, viewport }, []);
+    const canvas = canvasFromView(
+      ['lei'],
+      view,
+      { positions, viewport, pathFinder: emptyFinder },
+      [],
+    );
     expect(canvas.filters).toEqual({ kinds: [], linkTypes: [], statuses: [] });
     expect([canvas.asOf, canvas.asOfRange]).toEqual(['2021-02-01', null]);
     const opened = viewFromCanvas(canvas, present);
@@ -115,10 +172,20 @@ describe('an investigation canvas', () => {
     const answer = { paths: [one, other], hasMore: false, entities: [], links: [] };
     showPaths(view, pathQuery(), answer, 1);
     expect(
-      canvasFromView(store.entities.keys(), view, { positions, viewport }, []).selectedPaths,
+      canvasFromView(
+        store.entities.keys(),
+        view,
+        { positions, viewport, pathFinder: emptyFinder },
+        [],
+      ).selectedPaths,
     ).toEqual([other]);
     showPaths(view, pathQuery(), answer, null);
-    const canvas = canvasFromView(store.entities.keys(), view, { positions, viewport }, []);
+    const canvas = canvasFromView(
+      store.entities.keys(),
+      view,
+      { positions, viewport, pathFinder: emptyFinder },
+      [],
+    );
     expect(canvas.selectedPaths).toEqual([one, other]);
 
     const opened = viewFromCanvas(canvas, present);
@@ -145,7 +212,12 @@ describe('an investigation canvas', () => {
 
   it('leaves out what the graph no longer has and says so', () => {
     const view = createView();
-    const canvas = canvasFromView(['lei', 'xiaomi', 'list'], view, { positions, viewport }, []);
+    const canvas = canvasFromView(
+      ['lei', 'xiaomi', 'list'],
+      view,
+      { positions, viewport, pathFinder: emptyFinder },
+      [],
+    );
     canvas.selectedPaths = [{ entityIds: ['lei', 'xiaomi', 'list'], linkIds: ['leads', 'listed'] }];
     canvas.layout = { name: 'cola', zoom: null, panX: null, panY: null };
     const opened = viewFromCanvas(canvas, {

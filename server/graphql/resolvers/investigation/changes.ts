@@ -1,12 +1,12 @@
 /** Query.changes: the arguments checked, one statement run, rows turned into records. */
 import { changesAround, investigationExists } from '../../../data/changes';
 import { toEntity, toLink } from '../../../data/projections';
-import { badInput, notFound } from '../../../errors';
+import { badInput, notFound, userError } from '../../../errors';
+import { checkId } from '../../../model/input-checks';
 import { INVESTIGATION_LIMITS } from '../../../model/investigation';
 import { LIMITS } from '../../../model/limits';
 import { intInRange, listWithin } from '../../arguments';
 import type { GraphQLContext } from '../../context';
-import { checkId } from '../mutation/curation-input';
 
 export const changesQueries = {
   async changes(
@@ -29,16 +29,25 @@ export const changesQueries = {
     }
     // Stored times are UTC texts from toISOString(); the bound is written the same way.
     const since = new Date(args.since).toISOString();
-    const rows = await changesAround(db, {
+    const found = await changesAround(db, {
       since,
       today: new Date().toISOString().slice(0, 10),
       watched: entities,
       investigation,
       radius,
       limit: LIMITS.changes + 1,
+      maxArea: LIMITS.changesArea,
     });
+    const rows = found.changes;
     if (rows.length === 0 && investigation && !(await investigationExists(db, investigation))) {
       throw notFound('investigation', investigation);
+    }
+    if (found.tooLarge) {
+      throw userError(
+        'AREA_TOO_LARGE',
+        `The area within ${radius} link${radius === 1 ? '' : 's'} of the watched entities holds more than the ${LIMITS.changesArea.toLocaleString('en')} entities changes looks across (the search stopped at ${found.areaSize.toLocaleString('en')}). Ask with a smaller radius, or watch fewer entities.`,
+        { radius, areaSize: found.areaSize, maxArea: LIMITS.changesArea },
+      );
     }
     const changes = rows.slice(0, LIMITS.changes).map((row) => ({
       kind: row.kind,
@@ -55,6 +64,7 @@ export const changesQueries = {
     return {
       since,
       radius,
+      areaSize: found.areaSize,
       watched: [...new Set(entities)],
       changes,
       hasMore: rows.length > LIMITS.changes,

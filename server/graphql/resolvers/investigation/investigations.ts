@@ -10,19 +10,20 @@ import {
   type InvestigationRecord,
   investigationPage,
   investigationsByIds,
+  markOpened,
   renameInvestigation,
   saveInvestigation,
 } from '../../../data/investigations';
 import { linksAmong } from '../../../data/links';
 import { badInput, notFound } from '../../../errors';
 import { type AccessContext, requireWriter } from '../../../http/auth';
+import { checkId } from '../../../model/input-checks';
 import { checkTitle, investigationWrite } from '../../../model/investigation';
 import { LIMITS } from '../../../model/limits';
 import { loadReport } from '../../../report/evidence-report';
 import { renderReport } from '../../../report/render-report';
 import { intInRange } from '../../arguments';
 import type { GraphQLContext } from '../../context';
-import { checkId } from '../mutation/curation-input';
 
 type Context = GraphQLContext & Partial<AccessContext>;
 
@@ -110,6 +111,13 @@ export const investigationMutations = {
     const title =
       args.title === undefined || args.title === null ? null : checkTitle('title', args.title);
     return duplicateInvestigation(context.db, id, title, author);
+  },
+
+  async markInvestigationOpened(_: unknown, args: { id: string }, context: Context) {
+    const author = authorNow(requireWriter(context));
+    const id = checkId('id', args.id);
+    const opening = await markOpened(context.db, id, author);
+    return { investigationId: id, by: author.name, ...opening };
   },
 
   async deleteInvestigation(

@@ -12,10 +12,10 @@ import {
 } from '../../../data/notes';
 import { badInput } from '../../../errors';
 import { type AccessContext, requireWriter } from '../../../http/auth';
+import { checkId, checkText } from '../../../model/input-checks';
 import { INVESTIGATION_LIMITS } from '../../../model/investigation';
 import { renderNoteMarkdown } from '../../../model/markdown';
 import type { GraphQLContext } from '../../context';
-import { checkId, checkText } from '../mutation/curation-input';
 
 type Context = GraphQLContext & Partial<AccessContext>;
 

@@ -6,6 +6,7 @@
 
 import type { EntityUpsertInput, LinkUpsertInput, SourceWrite } from '../../../data/curation';
 import { badInput } from '../../../errors';
+import { checkId, checkText, ID_MAX_LENGTH } from '../../../model/input-checks';
 import { validityWindow } from '../../../model/partial-date';
 import type { CitationRecord } from '../../../model/types';
 import {
@@ -17,7 +18,7 @@ import {
 } from '../../../model/vocabulary';
 
 export const CURATION_LIMITS = {
-  idLength: 200,
+  idLength: ID_MAX_LENGTH,
   name: 300,
   aliases: 50,
   description: 4000,
@@ -28,47 +29,6 @@ export const CURATION_LIMITS = {
   sourceText: 400_000,
   url: 2000,
 } as const;
-
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
-/** C0 controls other than tab, newline and carriage return, and DEL. */
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) {
-      return true;
-    }
-  }
-  return false;
-}
-// A high surrogate not followed by a low one, or a low one not preceded by a high one.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-export function checkId(field: string, value: unknown): string {
-  if (typeof value !== 'string' || value.length === 0) throw badInput(field, 'must not be empty.');
-  if (value.length > CURATION_LIMITS.idLength) {
-    throw badInput(field, `must be at most ${CURATION_LIMITS.idLength} characters.`);
-  }
-  if (!ID_PATTERN.test(value)) {
-    throw badInput(
-      field,
-      'may contain only letters, digits and . _ : / @ + - and must start with a letter or digit (e.g. company:xiaomi).',
-    );
-  }
-  return value;
-}
-
-/** Trimmed, well-formed text within `max` characters; empty is refused. */
-export function checkText(field: string, value: unknown, max: number): string {
-  if (typeof value !== 'string') throw badInput(field, 'must be a string.');
-  const text = value.trim();
-  if (text.length === 0) throw badInput(field, 'must not be empty.');
-  if (text.length > max) {
-    throw badInput(field, `must be at most ${max} characters, got ${text.length}.`);
-  }
-  if (LONE_SURROGATE.test(text)) throw badInput(field, 'contains an unpaired UTF-16 surrogate.');
-  if (hasControlCharacter(text)) throw badInput(field, 'must not contain control characters.');
-  return text;
-}
 
 /** undefined stays undefined (keep), null stays null (clear), anything else is checked text. */
 function optionalText(field: string, value: unknown, max: number): string | null | undefined {

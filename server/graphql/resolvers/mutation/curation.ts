@@ -12,15 +12,9 @@ import {
   upsertLink,
 } from '../../../data/curation';
 import { type AccessContext, requireWriter } from '../../../http/auth';
+import { checkId, checkText } from '../../../model/input-checks';
 import type { GraphQLContext } from '../../context';
-import {
-  CURATION_LIMITS,
-  checkId,
-  checkText,
-  entityWrite,
-  linkWrite,
-  sourceWrite,
-} from './curation-input';
+import { CURATION_LIMITS, entityWrite, linkWrite, sourceWrite } from './curation-input';
 
 type Context = GraphQLContext & Partial<AccessContext>;
 type InputArgs = { input: Record<string, unknown> };

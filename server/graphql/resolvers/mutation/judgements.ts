@@ -5,8 +5,9 @@
 import { authorNow } from '../../../data/curation';
 import { type Decision, judge, undoJudgement } from '../../../data/judgements';
 import { type AccessContext, requireWriter } from '../../../http/auth';
+import { checkId, checkText } from '../../../model/input-checks';
 import type { GraphQLContext } from '../../context';
-import { CURATION_LIMITS, checkId, checkText } from './curation-input';
+import { CURATION_LIMITS } from './curation-input';
 
 type Context = GraphQLContext & Partial<AccessContext>;
 

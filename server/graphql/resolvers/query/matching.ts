@@ -5,11 +5,11 @@ import { type JudgementRecord, judgementsTouching } from '../../../data/judgemen
 import { type GraphCandidate, matchCandidates } from '../../../data/match-candidates';
 import { badInput } from '../../../errors';
 import { DEFAULT_MIN_SCORE } from '../../../match/score';
+import { checkId } from '../../../model/input-checks';
 import { LIMITS } from '../../../model/limits';
 import type { EntityKind } from '../../../model/vocabulary';
 import { intInRange } from '../../arguments';
 import type { GraphQLContext } from '../../context';
-import { checkId } from '../mutation/curation-input';
 
 /** Records a whole-kind request may score; beyond it, npm run match or one entity's candidates. */
 export const MATCH_MAX_RECORDS = 20_000;
