@@ -105,8 +105,10 @@ export function pathPattern(query: PathQuery): string {
     const node = `(y:Entity WHERE NOT y.id IN $avoid AND ${entity})`;
     quantified = `(a)((x)${step}${node}){1,${maxHops}}(b)`;
   }
-  // Shortest paths are simple already; SHORTEST k over trails needs the no-repeat rule, which
-  // is part of the pattern's WHERE and so applies before the k are chosen.
+  // Shortest paths are simple already; SHORTEST k over trails needs the no-repeat rule inside
+  // the parenthesised pattern, so it applies before the k are chosen (a WHERE after the pattern
+  // filters the k chosen: trails through an entity twice took places from simple paths). Over
+  // the group variables: each step's entity y[i] is none of those before it, x[0..i].
   const byHubs = query.rank === 'HUB_PENALTY';
   // Ranked by hub cost, SHORTEST picks the cheapest of all shortest paths, and ALL has to see
   // every simple path (the k shortest need not hold the k cheapest): no selector then.
@@ -116,11 +118,9 @@ export function pathPattern(query: PathQuery): string {
       : byHubs
         ? ''
         : `SHORTEST ${query.mode === 'SHORTEST' ? 1 : Math.trunc(query.limit) + 1}`;
-  const simple =
-    query.mode === 'ALL'
-      ? 'all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])'
-      : '';
-  return `MATCH p = ${selector} ${quantified}${simple ? ` WHERE ${simple}` : ''}`;
+  if (query.mode !== 'ALL') return `MATCH p = ${selector} ${quantified}`;
+  const simple = 'all(i IN range(0, size(y) - 1) WHERE NOT y[i] IN x[0..i + 1])';
+  return `MATCH p = ${selector} (${quantified} WHERE ${simple})`;
 }
 
 export function pathsCypher(query: PathQuery): string {
