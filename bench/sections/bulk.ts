@@ -2,8 +2,9 @@
  * Bulk load (the offline importer into a new store, server/import/bulk) against LOAD CSV, on the
  * same generated links file, side by side in one run. LOAD CSV runs in a throw-away Neo4j after
  * a warm-up on other rows; the bulk load is timed end to end: reading and mapping the file,
- * writing the importer's CSV, the offline import (its own JVM), and the first start that applies
- * the schema and the fix-ups. The ratio is rows per second of the bulk load over LOAD CSV's.
+ * writing the importer's CSV, and the launcher's JVM, which runs the offline import and then, in
+ * the same process, opens the new store to apply the schema and the fills and fix-ups. The ratio
+ * is rows per second of the bulk load over LOAD CSV's.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
