@@ -82,10 +82,14 @@ const seconds = (since: number) => Math.round((performance.now() - since) / 100)
 /** Seconds of the launcher's phases, from its `THREADLINE_IMPORT_PHASE <name> <seconds>` lines. */
 type LauncherPhases = { import: number; finish: number };
 
-function runLauncherImport(
+/**
+ * Runs the offline importer through the launcher into `dataDir`, then the finish steps in the
+ * same JVM; with `stepsFile` null, the importer alone (as on a server, before `--finish`).
+ */
+export function runLauncherImport(
   dataDir: string,
   args: string[],
-  stepsFile: string,
+  stepsFile: string | null,
   heap: string,
   pageCache: string,
   log: (line: string) => void,
@@ -102,10 +106,7 @@ function runLauncherImport(
         'import',
         '--data-dir',
         dataDir,
-        '--then',
-        stepsFile,
-        '--page-cache',
-        pageCache,
+        ...(stepsFile ? ['--then', stepsFile, '--page-cache', pageCache] : []),
         '--',
         ...args,
       ],
