@@ -55,6 +55,8 @@ export async function measureBulk(options: {
       outDir: path.join(dir, 'files'),
       dataDir: path.join(dir, 'store'),
       heap: options.heap,
+      // The importer's totals and the finish steps' times (open, schema, fill) into the log.
+      log: (line) => options.log(`    ${line}`),
     });
     const bulkSeconds = (performance.now() - started) / 1000;
     const result = {
