@@ -5,12 +5,12 @@
  *
  * Files are grouped by shape (label or type, and property names with their types), since an
  * importer file has one header. Values the format cannot carry are kept aside as "fix-ups" that
- * run as Cypher after the import: the importer reads an empty field as "no property", so an empty
- * list (`aliases: []`) or a list holding one empty string cannot be written in CSV. An empty list
- * of a property that every record of its label or type has (every entity has `aliases`) becomes
- * one "fill" instead of a fix-up per record: after the import, exactly the records without the
- * property had it empty. Most entities have no aliases, so this is a single statement in place of
- * one update per entity.
+ * run after the import (run-bulk-import's finish steps): the importer reads an empty field as
+ * "no property", so an empty list (`aliases: []`) or a list holding one empty string cannot be
+ * written in CSV. An empty list of an entity property that every entity has (`aliases`) becomes
+ * one "fill" instead of a fix-up per entity: after the import, exactly the entities without the
+ * property had it empty. Most entities have no aliases, so this is one pass over the entities in
+ * place of one update each.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
