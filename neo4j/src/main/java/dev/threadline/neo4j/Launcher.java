@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -48,10 +47,9 @@ import picocli.CommandLine;
  * server has {@code plugins/}), and {@code gds.*} may use Neo4j's internals
  * ({@code procedure_unrestricted}). Without it, the database has no GDS procedures.
  *
- * <p>{@code Launcher import --data-dir DIR [--then STEPS.json] [--page-cache 512m] --
- * ARGS} runs Neo4j's offline
- * importer ({@code neo4j-admin database import full ARGS}) into the store under DIR; the database
- * must not be running. With {@code --then}, it then opens the new database in the same process
+ * <p>{@code Launcher import --data-dir DIR [--then STEPS.json] [--page-cache 512m] -- ARGS}
+ * runs Neo4j's offline importer ({@code neo4j-admin database import full ARGS}) into the store
+ * under DIR; the database must not be running. With {@code --then}, it then opens the new database in the same process
  * (no Bolt) and runs the steps in that file (see {@link #runSteps}): the schema and the values
  * CSV cannot carry, so the store is finished before anyone connects. It exits with the
  * importer's exit code, or 1 if a step failed.
