@@ -16,22 +16,75 @@ export interface KindConflict {
   line: number;
 }
 
+/** Below this many citations, a record's novelty is a scan; most records have one or two. */
+const SCAN_LIMIT = 16;
+
 class CitationList {
   readonly records: CitationRecord[] = [];
-  /** Excerpts seen, per source: the rows' own strings, so the index costs no new text. */
-  private readonly excerpts = new Map<string, Set<string>>();
+  /**
+   * Excerpts seen, per source, built once the list outgrows a scan: the rows' own strings, so
+   * the index costs no new text. A million records each with its own index were most of the
+   * bulk load's garbage.
+   */
+  private excerpts: Map<string, Set<string>> | null = null;
 
   add(citations: readonly CitationRecord[]): void {
     for (const citation of citations) {
-      let seen = this.excerpts.get(citation.sourceId);
-      if (!seen) {
-        seen = new Set();
-        this.excerpts.set(citation.sourceId, seen);
-      }
-      if (seen.has(citation.excerpt)) continue;
-      seen.add(citation.excerpt);
+      if (this.has(citation)) continue;
       this.records.push(citation);
+      if (this.excerpts) this.index(citation);
+      else if (this.records.length > SCAN_LIMIT) {
+        this.excerpts = new Map();
+        for (const record of this.records) this.index(record);
+      }
     }
+  }
+
+  private has(citation: CitationRecord): boolean {
+    if (this.excerpts) return this.excerpts.get(citation.sourceId)?.has(citation.excerpt) ?? false;
+    for (const record of this.records) {
+      if (record.excerpt === citation.excerpt && record.sourceId === citation.sourceId) return true;
+    }
+    return false;
+  }
+
+  private index(citation: CitationRecord): void {
+    const excerpts = this.excerpts as Map<string, Set<string>>;
+    let seen = excerpts.get(citation.sourceId);
+    if (!seen) {
+      seen = new Set();
+      excerpts.set(citation.sourceId, seen);
+    }
+    seen.add(citation.excerpt);
+  }
+}
+
+/** The folded writes as a read-only map, without copying a million entries into a new one. */
+class WritesView<W> implements ReadonlyMap<string, W> {
+  constructor(private readonly folded: Map<string, { write: W }>) {}
+  get size() {
+    return this.folded.size;
+  }
+  has(id: string) {
+    return this.folded.has(id);
+  }
+  get(id: string) {
+    return this.folded.get(id)?.write;
+  }
+  *entries(): MapIterator<[string, W]> {
+    for (const [id, { write }] of this.folded) yield [id, write];
+  }
+  *keys(): MapIterator<string> {
+    yield* this.folded.keys();
+  }
+  *values(): MapIterator<W> {
+    for (const { write } of this.folded.values()) yield write;
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  forEach(callback: (value: W, key: string, map: ReadonlyMap<string, W>) => void) {
+    for (const [id, write] of this.entries()) callback(write, id, this);
   }
 }
 
@@ -61,11 +114,14 @@ export class WriteFolder {
       this.conflicts.push({ id: write.id, outcome: `kind:${folded.kind}`, line: write.line });
       return;
     }
-    for (const alias of [write.name, ...write.aliases]) {
-      if (alias !== folded.name && !folded.aliases.includes(alias)) folded.aliases.push(alias);
-    }
+    this.addAlias(folded, write.name);
+    for (const alias of write.aliases) this.addAlias(folded, alias);
     Object.assign(folded.properties, write.properties);
     seen.cited.add(write.citations);
+  }
+
+  private addAlias(folded: EntityWrite, alias: string): void {
+    if (alias !== folded.name && !folded.aliases.includes(alias)) folded.aliases.push(alias);
   }
 
   addLink(write: LinkWrite): void {
@@ -81,11 +137,11 @@ export class WriteFolder {
     seen.write = { ...write, line: seen.write.line, citations: seen.cited.records };
   }
 
-  get entities(): Map<string, EntityWrite> {
-    return new Map([...this.entityWrites].map(([id, { write }]) => [id, write]));
+  get entities(): ReadonlyMap<string, EntityWrite> {
+    return new WritesView(this.entityWrites);
   }
 
-  get links(): Map<string, LinkWrite> {
-    return new Map([...this.linkWrites].map(([id, { write }]) => [id, write]));
+  get links(): ReadonlyMap<string, LinkWrite> {
+    return new WritesView(this.linkWrites);
   }
 }

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BulkImportError,
+  finishBulkImport,
   runBulkImport,
+  runLauncherImport,
   shellCommand,
 } from '../../server/import/bulk/run-bulk-import';
 import { DEFAULT_BATCH_SIZE, runImport } from '../../server/import/run-import';
@@ -128,6 +130,26 @@ describe('bulk load of a generated graph', () => {
       relationships: expected.relationships.length,
     });
     expect(loaded.constraints).toBeGreaterThan(10);
+
+    // As for a Neo4j elsewhere: the files and steps only, the importer alone, then `--finish`
+    // runs the steps over Bolt. The same graph again.
+    const remoteFiles = path.join(work, 'generated-remote-files');
+    const remoteStore = path.join(work, 'generated-remote-store');
+    const remote = await runBulkImport({
+      file: graph.csvFile,
+      mappingFile: graph.mappingFile,
+      format: 'csv',
+      outDir: remoteFiles,
+      dataDir: null,
+    });
+    await runLauncherImport(remoteStore, remote.importArgs, null, '512m', '256m', () => {});
+    const scratch = await openScratchNeo4j(remoteStore, { graphDataScience: false });
+    try {
+      expect(await finishBulkImport(scratch.db, remoteFiles)).toBeGreaterThan(0);
+      expectSameContent(expected, await graphContent(scratch.db, selection));
+    } finally {
+      await scratch.close();
+    }
   }, 900_000);
 });
 

@@ -7,7 +7,8 @@
  *   start Threadline on it with THREADLINE_DATA_DIR=DIR.
  * - `--files-only`: for a Neo4j elsewhere (Docker, a server): writes the importer's files to
  *   --out and prints the `neo4j-admin database import full` command to run there; afterwards
- *   `--finish --out DIR` (with NEO4J_URI set) applies the schema and the fix-ups.
+ *   `--finish --out DIR` (with NEO4J_URI set) runs the finish steps written beside the files
+ *   (the schema, then the values CSV cannot carry).
  * Exit codes: 0 done, 1 the import failed, 2 bad command line, mapping or file.
  */
 import path from 'node:path';
@@ -20,7 +21,7 @@ import { BulkImportError, finishBulkImport, runBulkImport, shellCommand } from '
 
 const USAGE = `Usage: npm run import:bulk -- <file> --mapping <mapping.json> [--format csv|ftm] [--out DIR]
          (--data-dir DIR | --files-only)
-       npm run import:bulk -- --finish --out DIR      (NEO4J_URI set: schema and fix-ups)`;
+       npm run import:bulk -- --finish --out DIR      (NEO4J_URI set: schema and finish steps)`;
 
 async function main(): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -42,8 +43,8 @@ async function main(): Promise<number> {
     }
     const db = createDatabase(config.neo4j, { queryTimeoutMs: 600_000 });
     try {
-      const fixed = await finishBulkImport(db, outDir);
-      process.stdout.write(`Schema applied; ${fixed} fix-ups set.\n`);
+      const steps = await finishBulkImport(db, outDir);
+      process.stdout.write(`Schema applied; ${steps} finish steps run.\n`);
       return 0;
     } finally {
       await db.close();

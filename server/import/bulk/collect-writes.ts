@@ -18,8 +18,8 @@ import { WriteFolder } from '../write-folder';
 
 export interface CollectedWrites {
   source: DatasetSource;
-  entities: Map<string, EntityWrite>;
-  links: Map<string, LinkWrite>;
+  entities: ReadonlyMap<string, EntityWrite>;
+  links: ReadonlyMap<string, LinkWrite>;
   rowsRead: number;
   /** Rows the mapper refused (the same rows the transactional importer skips). */
   rowsSkipped: number;

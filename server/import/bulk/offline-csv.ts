@@ -5,12 +5,12 @@
  *
  * Files are grouped by shape (label or type, and property names with their types), since an
  * importer file has one header. Values the format cannot carry are kept aside as "fix-ups" that
- * run as Cypher after the import: the importer reads an empty field as "no property", so an empty
- * list (`aliases: []`) or a list holding one empty string cannot be written in CSV. An empty list
- * of a property that every record of its label or type has (every entity has `aliases`) becomes
- * one "fill" instead of a fix-up per record: after the import, exactly the records without the
- * property had it empty. Most entities have no aliases, so this is a single statement in place of
- * one update per entity.
+ * run after the import (run-bulk-import's finish steps): the importer reads an empty field as
+ * "no property", so an empty list (`aliases: []`) or a list holding one empty string cannot be
+ * written in CSV. An empty list of an entity property that every entity has (`aliases`) becomes
+ * one "fill" instead of a fix-up per entity: after the import, exactly the entities without the
+ * property had it empty. Most entities have no aliases, so this is one pass over the entities in
+ * place of one update each.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
@@ -67,7 +67,7 @@ function listFits(list: readonly string[]): boolean {
 }
 
 function quote(text: string): string {
-  return `"${text.replaceAll('"', '""')}"`;
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
 }
 
 function cell(value: Value | undefined): string {
@@ -77,9 +77,22 @@ function cell(value: Value | undefined): string {
   return String(value);
 }
 
+/** Lines are gathered into chunks of about this many characters before a file write. */
+const CHUNK = 1 << 16;
+
+interface ShapeFile {
+  stream: WriteStream;
+  /** Property names in header order. */
+  keys: string[];
+  pending: string;
+}
+
 /** One importer file per shape, opened on first use. */
 class ShapeFiles {
-  private readonly files = new Map<string, { stream: WriteStream; keys: string[] }>();
+  /** By shape: name, then sorted property names with types. */
+  private readonly files = new Map<string, ShapeFile>();
+  /** By the same in the record's own key order: a record's shape without sorting its keys. */
+  private readonly bySignature = new Map<string, ShapeFile>();
   readonly paths: string[] = [];
   /** Files whose buffer is full: the next drain() waits for them. */
   private readonly behind = new Set<WriteStream>();
@@ -91,21 +104,39 @@ class ShapeFiles {
     private readonly fixed: readonly string[],
   ) {}
 
-  write(shapeName: string, fixedValues: readonly string[], properties: Record<string, Value>) {
+  /** `fixedCells`: the importer's own columns, already as CSV cells joined by commas. */
+  write(shapeName: string, fixedCells: string, properties: Record<string, Value>) {
+    let signature = shapeName;
+    for (const key in properties) signature += `,${key}:${typeOf(properties[key] as Value)}`;
+    let file = this.bySignature.get(signature);
+    if (!file) {
+      file = this.open(shapeName, properties);
+      this.bySignature.set(signature, file);
+    }
+    let line = fixedCells;
+    for (const key of file.keys) line += `,${cell(properties[key])}`;
+    file.pending += `${line}\n`;
+    if (file.pending.length >= CHUNK) this.flush(file);
+  }
+
+  private open(shapeName: string, properties: Record<string, Value>): ShapeFile {
     const keys = Object.keys(properties).sort();
-    const shape = `${shapeName}|${keys.map((k) => `${k}:${typeOf(properties[k] as Value)}`).join(',')}`;
+    const columns = keys.map((k) => `${k}:${typeOf(properties[k] as Value)}`);
+    const shape = `${shapeName}|${columns.join(',')}`;
     let file = this.files.get(shape);
     if (!file) {
       const name = path.join(this.dir, `${this.prefix}-${this.files.size + 1}.csv`);
-      const stream = createWriteStream(name);
-      const header = [...this.fixed, ...keys.map((k) => `${k}:${typeOf(properties[k] as Value)}`)];
-      stream.write(`${header.join(',')}\n`);
-      file = { stream, keys };
+      file = { stream: createWriteStream(name), keys, pending: '' };
+      file.stream.write(`${[...this.fixed, ...columns].join(',')}\n`);
       this.files.set(shape, file);
       this.paths.push(name);
     }
-    const line = `${[...fixedValues, ...file.keys.map((k) => cell(properties[k]))].join(',')}\n`;
-    if (!file.stream.write(line)) this.behind.add(file.stream);
+    return file;
+  }
+
+  private flush(file: ShapeFile): void {
+    if (!file.stream.write(file.pending)) this.behind.add(file.stream);
+    file.pending = '';
   }
 
   /** Waits for buffered lines when a file is behind, so memory stays flat. */
@@ -119,21 +150,35 @@ class ShapeFiles {
 
   async close(): Promise<void> {
     await Promise.all(
-      [...this.files.values()].map(
-        ({ stream }) =>
-          new Promise<void>((resolve, reject) =>
-            stream.end((e?: Error | null) => (e ? reject(e) : resolve())),
-          ),
-      ),
+      [...this.files.values()].map((file) => {
+        this.flush(file);
+        return new Promise<void>((resolve, reject) =>
+          file.stream.end((e?: Error | null) => (e ? reject(e) : resolve())),
+        );
+      }),
     );
   }
 }
 
-/** Splits properties into what the CSV carries and what a fix-up must set afterwards. */
+const NOTHING_LATER: Record<string, Value> = Object.freeze({}) as Record<string, Value>;
+
+/**
+ * Splits properties into what the CSV carries and what a fix-up must set afterwards. Most
+ * records have neither a null nor a list CSV cannot carry: they are returned as they are.
+ */
 function split(properties: Record<string, Value | null>): {
   inCsv: Record<string, Value>;
   later: Record<string, Value>;
 } {
+  let plain = true;
+  for (const key in properties) {
+    const value = properties[key];
+    if (value === null || (Array.isArray(value) && !listFits(value))) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return { inCsv: properties as Record<string, Value>, later: NOTHING_LATER };
   const inCsv: Record<string, Value> = {};
   const later: Record<string, Value> = {};
   for (const [key, value] of Object.entries(properties)) {
@@ -145,6 +190,7 @@ function split(properties: Record<string, Value | null>): {
 }
 
 // In the batch writer's order: its fields, then the row's properties, then citations and stamps.
+// (An entity's id is its `id:ID(Entity)` column, so it is not among these.)
 function entityProperties(e: EntityWrite, stamp: WriteStamp): Record<string, Value> {
   return {
     kind: e.kind,
@@ -158,7 +204,6 @@ function entityProperties(e: EntityWrite, stamp: WriteStamp): Record<string, Val
     createdBy: stamp.by,
     updatedAt: stamp.now,
     updatedBy: stamp.by,
-    id: e.id,
   };
 }
 
@@ -182,13 +227,15 @@ function linkProperties(l: LinkWrite, stamp: WriteStamp): Record<string, Value |
 
 /**
  * Collects the values the CSV cannot carry, per target (a label or a relationship type), and
- * decides at the end which empty lists can be one fill: those of a key that every record of the
- * target has.
+ * decides at the end which empty lists can be one fill: those of an entity key that every entity
+ * has.
  */
 class FixUpCollector {
-  private readonly records = new Map<string, number>();
+  private entities = 0;
+  /** Per property name, how many entities have it (in CSV or later). */
   private readonly present = new Map<string, number>();
-  private readonly empty = new Map<string, { key: string; ids: string[] }>();
+  /** Per property name, the entities whose value is an empty list. */
+  private readonly empty = new Map<string, string[]>();
   private readonly fixUps: FixUp[] = [];
 
   /** One record's split properties: those in its CSV line and those the CSV cannot carry. */
@@ -198,34 +245,33 @@ class FixUpCollector {
     inCsv: Record<string, Value>,
     later: Record<string, Value>,
   ) {
-    const name = targetName(target);
-    this.records.set(name, (this.records.get(name) ?? 0) + 1);
-    for (const key of [...Object.keys(inCsv), ...Object.keys(later)]) {
-      const slot = `${name}|${key}`;
-      this.present.set(slot, (this.present.get(slot) ?? 0) + 1);
+    if (target === 'Entity') {
+      this.entities += 1;
+      for (const key in inCsv) this.present.set(key, (this.present.get(key) ?? 0) + 1);
+      for (const key in later) this.present.set(key, (this.present.get(key) ?? 0) + 1);
     }
+    if (later === NOTHING_LATER) return;
     const rest: Record<string, Value> = {};
     for (const [key, value] of Object.entries(later)) {
-      // Fills page through entities by their indexed id; links keep one fix-up each.
+      // Fills cover entities; links keep one fix-up each.
       if (target !== 'Entity' || !Array.isArray(value) || value.length > 0) {
         rest[key] = value;
         continue;
       }
-      const slot = `${name}|${key}`;
-      let empty = this.empty.get(slot);
-      if (!empty) {
-        empty = { key, ids: [] };
-        this.empty.set(slot, empty);
+      let ids = this.empty.get(key);
+      if (!ids) {
+        ids = [];
+        this.empty.set(key, ids);
       }
-      empty.ids.push(id);
+      ids.push(id);
     }
     if (Object.keys(rest).length > 0) this.fixUps.push({ target, id, properties: rest });
   }
 
   finish(): { fixUps: FixUp[]; fills: ListFill[] } {
     const fills: ListFill[] = [];
-    for (const [slot, { key, ids }] of this.empty) {
-      if (this.present.get(slot) === this.records.get('Entity')) {
+    for (const [key, ids] of this.empty) {
+      if (this.present.get(key) === this.entities) {
         fills.push({ target: 'Entity', key });
         continue;
       }
@@ -234,8 +280,6 @@ class FixUpCollector {
     return { fixUps: this.fixUps, fills };
   }
 }
-
-const targetName = (target: FixUp['target']) => (typeof target === 'string' ? target : target.type);
 
 const DRAIN_EVERY = 10_000;
 
@@ -255,12 +299,11 @@ export async function writeOfflineFiles(
     ':TYPE',
   ]);
   const fixUps = new FixUpCollector();
-  sources.write('Source', [quote(source.id), 'Source'], sourceProperties(source));
+  sources.write('Source', `${quote(source.id)},Source`, sourceProperties(source));
   let count = 0;
   for (const entity of entities.values()) {
-    const { id, ...rest } = entityProperties(entity, stamp);
-    const { inCsv, later } = split(rest);
-    nodes.write(entity.kind, [quote(entity.id), `Entity${ARRAY_DELIMITER}${entity.kind}`], inCsv);
+    const { inCsv, later } = split(entityProperties(entity, stamp));
+    nodes.write(entity.kind, `${quote(entity.id)},Entity${ARRAY_DELIMITER}${entity.kind}`, inCsv);
     fixUps.note('Entity', entity.id, inCsv, later);
     if (++count % DRAIN_EVERY === 0) await nodes.drain();
   }
@@ -271,9 +314,8 @@ export async function writeOfflineFiles(
       linksWithoutEnds += 1;
       continue;
     }
-    const { id, ...rest } = linkProperties(link, stamp);
-    const { inCsv, later } = split({ ...rest, id: link.id });
-    relationships.write(link.type, [quote(link.fromId), quote(link.toId), link.type], inCsv);
+    const { inCsv, later } = split(linkProperties(link, stamp));
+    relationships.write(link.type, `${quote(link.fromId)},${quote(link.toId)},${link.type}`, inCsv);
     fixUps.note({ type: link.type }, link.id, inCsv, later);
     relationshipCount += 1;
     if (relationshipCount % DRAIN_EVERY === 0) await relationships.drain();

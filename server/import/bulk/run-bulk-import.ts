@@ -1,44 +1,37 @@
 /**
  * Bulk load into a NEW store with Neo4j's offline importer: reads the file through the
  * transactional importer's mappings (collect-writes), writes the importer's CSV files
- * (offline-csv), runs `neo4j-admin database import full` through the local launcher, then starts
- * the new database once to apply the schema and the few values CSV cannot carry (fix-ups).
- * For a Neo4j elsewhere it writes the files and returns the command to run there.
+ * (offline-csv), runs `neo4j-admin database import full` through the local launcher, which then
+ * opens the new store in the same process (no Bolt, no second JVM) to apply the schema and the
+ * few values CSV cannot carry (the finish steps). For a Neo4j elsewhere it writes the files and
+ * the steps, and returns the command to run there; `--finish` runs the steps over Bolt.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isLinkType } from '../../model/vocabulary';
-import { runCypherFile } from '../../neo4j/cypher-script';
-import { createDatabase, type Database } from '../../neo4j/database';
-import {
-  buildLauncher,
-  LAUNCHER_JVM_FLAGS,
-  launcherClasspath,
-  startLocalNeo4j,
-} from '../../neo4j/local-neo4j';
+import { CYPHER_DIR, splitStatements } from '../../neo4j/cypher-script';
+import type { Database } from '../../neo4j/database';
+import { buildLauncher, LAUNCHER_JVM_FLAGS, launcherClasspath } from '../../neo4j/local-neo4j';
 import type { ImportFormat } from '../run-import';
 import { collectWrites } from './collect-writes';
-import {
-  ARRAY_DELIMITER,
-  type FixUp,
-  type ListFill,
-  type OfflineFiles,
-  writeOfflineFiles,
-} from './offline-csv';
+import { ARRAY_DELIMITER, type FixUp, type OfflineFiles, writeOfflineFiles } from './offline-csv';
 
-export const FIX_UPS_FILE = 'fix-ups.json';
+/** The finish steps (schema, fills, fix-ups), written beside the importer's files. */
+export const FINISH_STEPS_FILE = 'finish-steps.json';
 
 export interface BulkImportOptions {
   file: string;
   mappingFile: string;
   format: ImportFormat;
-  /** Where the importer's CSV files (and the fix-ups) are written. */
+  /** Where the importer's CSV files (and the finish steps) are written. */
   outDir: string;
   /** The local launcher's data directory for the new store; null only writes the files. */
   dataDir: string | null;
-  /** Heap of the importer's JVM and of the database's first start. @default '1g' */
+  /** Heap of the importer's JVM (which also runs the finish steps). @default '1g' */
   heap?: string;
+  /** Page cache of the new database while the finish steps run. @default '1g' */
+  pageCache?: string;
   log?: (line: string) => void;
 }
 
@@ -51,10 +44,11 @@ export interface BulkSummary {
   kindConflicts: number;
   fixUps: number;
   /**
-   * Seconds per phase: reading and mapping, writing CSV, the offline import, the new database's
-   * first start, and the schema with the fix-ups (and the stop).
+   * Seconds per phase: reading and mapping, writing CSV, the launcher's JVM until the importer
+   * runs (`launch`), the offline import, and the finish steps in the same JVM (opening the new
+   * database, the schema and its index population, fills and fix-ups, closing it).
    */
-  seconds: { read: number; csv: number; import: number; start: number; finish: number };
+  seconds: { read: number; csv: number; launch: number; import: number; finish: number };
   /** The importer's arguments after `neo4j-admin database import full`. */
   importArgs: string[];
 }
@@ -85,37 +79,55 @@ export function shellCommand(args: readonly string[]): string {
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
 
-function runLauncherImport(
+/** Seconds of the launcher's phases, from its `THREADLINE_IMPORT_PHASE <name> <seconds>` lines. */
+type LauncherPhases = { import: number; finish: number };
+
+/**
+ * Runs the offline importer through the launcher into `dataDir`, then the finish steps in the
+ * same JVM; with `stepsFile` null, the importer alone (as on a server, before `--finish`).
+ */
+export function runLauncherImport(
   dataDir: string,
   args: string[],
+  stepsFile: string | null,
   heap: string,
+  pageCache: string,
   log: (line: string) => void,
 ) {
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<LauncherPhases>((resolve, reject) => {
     const java = spawn(
       'java',
       [
         `-Xmx${heap}`,
         ...LAUNCHER_JVM_FLAGS,
         '-cp',
-        launcherClasspath(),
+        launcherClasspath({ graphDataScience: false }),
         'dev.threadline.neo4j.Launcher',
         'import',
         '--data-dir',
         dataDir,
+        ...(stepsFile ? ['--then', stepsFile, '--page-cache', pageCache] : []),
         '--',
         ...args,
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    const phases: LauncherPhases = { import: 0, finish: 0 };
     const tail: string[] = [];
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) {
         if (!line.trim() || line.startsWith('..........')) continue;
+        const phase = /^THREADLINE_IMPORT_PHASE (import|finish) ([\d.]+)/.exec(line);
+        if (phase) {
+          phases[phase[1] as keyof LauncherPhases] = Number(phase[2]);
+          continue;
+        }
         tail.push(line);
         if (tail.length > 40) tail.shift();
         if (
-          /^(IMPORT DONE|Imported:|\s+\d+ (nodes|relationships|properties)|Peak memory)/.test(line)
+          /^(IMPORT DONE|Imported:|\s+\d+ (nodes|relationships|properties)|Peak memory|Opened|Schema online|Fill done|Step done|Closed)/.test(
+            line,
+          )
         )
           log(line.trim());
       }
@@ -127,9 +139,11 @@ function runLauncherImport(
     );
     java.on('close', (code) =>
       code === 0
-        ? resolve()
+        ? resolve(phases)
         : reject(
-            new BulkImportError(`The offline importer failed (exit ${code}):\n${tail.join('\n')}`),
+            new BulkImportError(
+              `The offline import or its finish steps failed (exit ${code}):\n${tail.join('\n')}`,
+            ),
           ),
     );
   });
@@ -138,27 +152,85 @@ function runLauncherImport(
 const FIX_UP_BATCH = 5_000;
 const FILL_PAGE = 50_000;
 
-/** What the CSV files could not carry (offline-csv); written beside them, read by --finish. */
-export interface FixUpsFile {
-  fills: ListFill[];
-  fixUps: FixUp[];
+/**
+ * One step of finishing an imported store, run in order by the launcher inside the import's own
+ * process (`Launcher import --then`, no Bolt, no second JVM), or over Bolt by `--finish` for a
+ * Neo4j elsewhere: `schema` statements (then waiting for their indexes); a `fill` (every entity
+ * without the key gets an empty list); or one statement with its parameters.
+ */
+export type FinishStep =
+  | { schema: string[] }
+  | { fill: { label: 'Entity'; key: string } }
+  | { cypher: string; parameters: Record<string, unknown> };
+
+/**
+ * The steps after the offline import: the schema first (the fills page through entities by
+ * their indexed id, the fix-ups find records by it), then the fills, then the fix-ups. Labels,
+ * types and keys come from allowlists here; values only as parameters.
+ */
+export function finishSteps(files: Pick<OfflineFiles, 'fills' | 'fixUps'>): FinishStep[] {
+  const steps: FinishStep[] = [
+    { schema: splitStatements(readFileSync(path.join(CYPHER_DIR, 'schema.cypher'), 'utf8')) },
+  ];
+  for (const fill of files.fills) {
+    // The key enters statement text (over Bolt): only a plain property name may.
+    if (fill.target !== 'Entity' || !PROPERTY_NAME.test(fill.key)) {
+      throw new BulkImportError(`Invalid fill: ${JSON.stringify(fill)}`);
+    }
+    steps.push({ fill: { label: 'Entity', key: fill.key } });
+  }
+  const groups = new Map<string, FixUp[]>();
+  for (const fix of files.fixUps) {
+    const key = typeof fix.target === 'string' ? fix.target : fix.target.type;
+    groups.set(key, [...(groups.get(key) ?? []), fix]);
+  }
+  for (const [target, fixes] of groups) {
+    let match: string;
+    if (target === 'Entity' || target === 'Source') match = `MATCH (x:${target} {id: row.id})`;
+    else if (isLinkType(target)) match = `MATCH ()-[x:${target} {id: row.id}]->()`;
+    else throw new BulkImportError(`Unknown fix-up target: ${target}`);
+    for (let i = 0; i < fixes.length; i += FIX_UP_BATCH) {
+      steps.push({
+        cypher: `UNWIND $rows AS row ${match} SET x += row.properties`,
+        parameters: {
+          rows: fixes
+            .slice(i, i + FIX_UP_BATCH)
+            .map((f) => ({ id: f.id, properties: f.properties })),
+        },
+      });
+    }
+  }
+  return steps;
+}
+
+const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** Runs the steps over Bolt, on a database the files were imported into (`--finish`). */
+export async function runFinishSteps(db: Database, steps: readonly FinishStep[]): Promise<void> {
+  for (const step of steps) {
+    if ('schema' in step) {
+      for (const statement of step.schema) await db.write(statement);
+      await db.write('CALL db.awaitIndexes(3600)');
+    } else if ('fill' in step) {
+      await fillEmptyLists(db, step.fill.key);
+    } else {
+      await db.write(step.cypher, step.parameters);
+    }
+  }
 }
 
 /**
- * Gives every entity without `key` an empty list, a page of entities at a time in the order of
- * their indexed id, so each transaction stays small and no page scans the whole store again.
+ * Over Bolt, a fill pages through entities in the order of their indexed id, so each
+ * transaction stays small and no page scans the whole store again.
  */
-async function fillEmptyLists(db: Database, fill: ListFill): Promise<void> {
-  // The key comes from a file: only a plain property name may enter the statement's text.
-  if (fill.target !== 'Entity' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(fill.key)) {
-    throw new BulkImportError(`${FIX_UPS_FILE} names an invalid fill: ${JSON.stringify(fill)}`);
-  }
+async function fillEmptyLists(db: Database, key: string): Promise<void> {
+  if (!PROPERTY_NAME.test(key)) throw new BulkImportError(`Invalid fill key: ${key}`);
   let after = '';
   for (;;) {
     const [page] = await db.write<{ last: string | null }>(
       `MATCH (x:Entity) WHERE x.id > $after
        WITH x ORDER BY x.id LIMIT toInteger($page)
-       CALL { WITH x WITH x WHERE x.${fill.key} IS NULL SET x.${fill.key} = [] }
+       CALL { WITH x WITH x WHERE x.${key} IS NULL SET x.${key} = [] }
        RETURN max(x.id) AS last`,
       { after, page: FILL_PAGE },
     );
@@ -167,31 +239,13 @@ async function fillEmptyLists(db: Database, fill: ListFill): Promise<void> {
   }
 }
 
-/** Applies the schema, then the fix-ups; the database is the one the files were imported into. */
+/** `--finish`: the steps written beside the files, run over Bolt. */
 export async function finishBulkImport(db: Database, outDir: string): Promise<number> {
-  await runCypherFile(db, 'schema.cypher');
-  await db.write('CALL db.awaitIndexes(300)');
-  const { fills, fixUps } = JSON.parse(
-    readFileSync(path.join(outDir, FIX_UPS_FILE), 'utf8'),
-  ) as FixUpsFile;
-  for (const fill of fills) await fillEmptyLists(db, fill);
-  const groups = new Map<string, FixUp[]>();
-  for (const fix of fixUps) {
-    const key = typeof fix.target === 'string' ? fix.target : fix.target.type;
-    groups.set(key, [...(groups.get(key) ?? []), fix]);
-  }
-  for (const [target, fixes] of groups) {
-    let match: string;
-    if (target === 'Entity' || target === 'Source') match = `MATCH (x:${target} {id: row.id})`;
-    else if (isLinkType(target)) match = `MATCH ()-[x:${target} {id: row.id}]->()`;
-    else throw new BulkImportError(`${FIX_UPS_FILE} names an unknown target: ${target}`);
-    for (let i = 0; i < fixes.length; i += FIX_UP_BATCH) {
-      await db.write(`UNWIND $rows AS row ${match} SET x += row.properties`, {
-        rows: fixes.slice(i, i + FIX_UP_BATCH).map((f) => ({ id: f.id, properties: f.properties })),
-      });
-    }
-  }
-  return fixUps.length + fills.length;
+  const steps = JSON.parse(
+    readFileSync(path.join(outDir, FINISH_STEPS_FILE), 'utf8'),
+  ) as FinishStep[];
+  await runFinishSteps(db, steps);
+  return steps.length;
 }
 
 export async function runBulkImport(options: BulkImportOptions): Promise<BulkSummary> {
@@ -216,40 +270,26 @@ export async function runBulkImport(options: BulkImportOptions): Promise<BulkSum
     collected.links,
     stamp,
   );
-  const fixUpsFile: FixUpsFile = { fills: files.fills, fixUps: files.fixUps };
-  writeFileSync(path.join(options.outDir, FIX_UPS_FILE), JSON.stringify(fixUpsFile));
+  const stepsFile = path.resolve(options.outDir, FINISH_STEPS_FILE);
+  writeFileSync(stepsFile, JSON.stringify(finishSteps(files)));
   const csv = seconds(started);
   const importArgs = offlineImportArgs(files, path.resolve(options.outDir));
-  let imported = 0;
-  let firstStart = 0;
-  let finished = 0;
+  const phases = { launch: 0, import: 0, finish: 0 };
   if (dataDir) {
     await buildLauncher(log);
     started = performance.now();
-    await runLauncherImport(dataDir, importArgs, heap, log);
-    imported = seconds(started);
-    started = performance.now();
-    const local = await startLocalNeo4j({
+    const launcher = await runLauncherImport(
       dataDir,
-      port: 0,
+      importArgs,
+      stepsFile,
       heap,
-      pageCache: '256m',
-      graphDataScience: false,
+      options.pageCache ?? '1g',
       log,
-    });
-    const db = createDatabase(
-      { uri: local.uri, user: local.user, password: local.password, database: 'neo4j' },
-      { queryTimeoutMs: 600_000 },
     );
-    firstStart = seconds(started);
-    started = performance.now();
-    try {
-      await finishBulkImport(db, options.outDir);
-    } finally {
-      await db.close();
-      await local.stop();
-    }
-    finished = seconds(started);
+    const total = seconds(started);
+    phases.import = launcher.import;
+    phases.finish = launcher.finish;
+    phases.launch = Math.max(0, Math.round((total - launcher.import - launcher.finish) * 10) / 10);
   }
   return {
     rowsRead: collected.rowsRead,
@@ -259,7 +299,7 @@ export async function runBulkImport(options: BulkImportOptions): Promise<BulkSum
     linksWithoutEnds: files.linksWithoutEnds,
     kindConflicts: collected.kindConflicts,
     fixUps: files.fixUps.length + files.fills.length,
-    seconds: { read, csv, import: imported, start: firstStart, finish: finished },
+    seconds: { read, csv, ...phases },
     importArgs,
   };
 }

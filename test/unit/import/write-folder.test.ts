@@ -42,4 +42,19 @@ describe('folding a whole file (bulk load)', () => {
       ['source:other', 'line 3'],
     ]);
   });
+
+  // Short lists are checked by a scan and long ones by an index built when the list outgrows the
+  // scan: a repeat must be recognised on both sides of that switch.
+  it('recognises a repeated citation before and after the list grows long', () => {
+    const folder = new WriteFolder();
+    for (let row = 1; row <= 40; row++) {
+      folder.addEntity(listRow(row));
+      folder.addEntity(listRow(1)); // the first row again, every time
+      folder.addEntity(listRow(row)); // and this row again at once
+    }
+    const [list] = folder.entities.values();
+    expect(list?.citations.map((c) => c.locator)).toEqual(
+      Array.from({ length: 40 }, (_, i) => `line ${i + 2}`),
+    );
+  });
 });

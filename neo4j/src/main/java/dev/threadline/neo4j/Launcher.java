@@ -11,6 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Transaction;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -41,9 +47,12 @@ import picocli.CommandLine;
  * server has {@code plugins/}), and {@code gds.*} may use Neo4j's internals
  * ({@code procedure_unrestricted}). Without it, the database has no GDS procedures.
  *
- * <p>{@code Launcher import --data-dir DIR -- ARGS} runs Neo4j's offline importer ({@code
- * neo4j-admin database import full ARGS}) into the store under DIR; the database must not be
- * running. It exits with the importer's exit code.
+ * <p>{@code Launcher import --data-dir DIR [--then STEPS.json] [--page-cache 512m] -- ARGS}
+ * runs Neo4j's offline importer ({@code neo4j-admin database import full ARGS}) into the store
+ * under DIR; the database must not be running. With {@code --then}, it then opens the new database in the same process
+ * (no Bolt) and runs the steps in that file (see {@link #runSteps}): the schema and the values
+ * CSV cannot carry, so the store is finished before anyone connects. It exits with the
+ * importer's exit code, or 1 if a step failed.
  *
  * <p>Prints {@code THREADLINE_NEO4J_READY bolt://127.0.0.1:PORT} once Bolt accepts connections;
  * callers wait for that line. SIGTERM and SIGINT run the shutdown hook, which closes the store
@@ -121,17 +130,120 @@ public final class Launcher {
    * (from {@code --data-dir DIR}) as Neo4j's home, so the new store is where {@link #main} opens
    * it.
    */
-  static int runImport(List<String> args) {
+  static int runImport(List<String> args) throws Exception {
     int separator = args.indexOf("--");
     if (separator < 0) {
       throw new IllegalArgumentException(
-          "Usage: import --data-dir DIR -- <neo4j-admin database import full arguments>");
+          "Usage: import --data-dir DIR [--then STEPS.json] [--page-cache 512m] -- <neo4j-admin"
+              + " database import full arguments>");
     }
-    Path home = Path.of(required(parseOptions(args.subList(0, separator).toArray(String[]::new)),
-        "data-dir")).toAbsolutePath();
+    Map<String, String> options =
+        parseOptions(args.subList(0, separator).toArray(String[]::new));
+    Path home = Path.of(required(options, "data-dir")).toAbsolutePath();
     ExecutionContext context = new ExecutionContext(home, home.resolve("conf"));
     String[] importArgs = args.subList(separator + 1, args.size()).toArray(String[]::new);
-    return new CommandLine(new ImportCommand.Full(context)).execute(importArgs);
+    long started = System.nanoTime();
+    int code = new CommandLine(new ImportCommand.Full(context)).execute(importArgs);
+    System.out.println(PHASE_LINE + " import " + secondsSince(started));
+    if (code != 0 || options.get("then") == null) return code;
+    started = System.nanoTime();
+    runSteps(home, Path.of(options.get("then")), parseBytes(options.getOrDefault("page-cache", "512m")));
+    System.out.println(PHASE_LINE + " finish " + secondsSince(started));
+    return 0;
+  }
+
+  /** Printed after each phase of {@code import}: the phase's name and its seconds. */
+  public static final String PHASE_LINE = "THREADLINE_IMPORT_PHASE";
+
+  private static String secondsSince(long nanos) {
+    return String.format("%.1f", (System.nanoTime() - nanos) / 1e9);
+  }
+
+  /**
+   * Opens the database under {@code home} without any connector and runs the steps in {@code
+   * file}, a JSON list, in order. A step is one of:
+   *
+   * <ul>
+   *   <li>{@code {"schema": [statements]}}: schema commands in one transaction (Neo4j then
+   *       populates the plain indexes together, in one job), then waits until all are online;
+   *   <li>{@code {"fill": {"label": label, "key": key}}}: every node of the label without the
+   *       property gets an empty list (the offline importer reads an empty field as no
+   *       property), a batch of nodes per transaction;
+   *   <li>{@code {"cypher": statement, "parameters": {..}}}: one transaction;
+   * </ul>
+   *
+   * <p>The caller writes the statements (server/import/bulk): labels and keys in them come from
+   * its allowlists, values only as parameters.
+   */
+  @SuppressWarnings("unchecked")
+  static void runSteps(Path home, Path file, long pageCacheBytes) throws Exception {
+    List<Map<String, Object>> steps = new ObjectMapper().readValue(file.toFile(), List.class);
+    long started = System.nanoTime();
+    DatabaseManagementService service =
+        new DatabaseManagementServiceBuilder(home)
+            .setConfig(BoltConnector.enabled, false)
+            .setConfig(HttpConnector.enabled, false)
+            .setConfig(HttpsConnector.enabled, false)
+            .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
+            .build();
+    try {
+      GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+      db.executeTransactionally("RETURN 1");
+      System.out.println("Opened the new database in " + secondsSince(started) + " s");
+      for (Map<String, Object> step : steps) {
+        started = System.nanoTime();
+        if (step.get("schema") instanceof List<?> schema) {
+          try (Transaction tx = db.beginTx()) {
+            for (Object statement : schema) tx.execute((String) statement).close();
+            tx.commit();
+          }
+          try (Transaction tx = db.beginTx()) {
+            tx.schema().awaitIndexesOnline(1, TimeUnit.HOURS);
+          }
+          System.out.println("Schema online in " + secondsSince(started) + " s");
+          continue;
+        }
+        if (step.get("fill") instanceof Map<?, ?> fill) {
+          fillEmptyLists(db, (String) fill.get("label"), (String) fill.get("key"));
+          System.out.println("Fill done in " + secondsSince(started) + " s");
+          continue;
+        }
+        String cypher = (String) step.get("cypher");
+        Map<String, Object> parameters =
+            (Map<String, Object>) step.getOrDefault("parameters", Map.of());
+        db.executeTransactionally(cypher, parameters);
+        System.out.println("Step done in " + secondsSince(started) + " s");
+      }
+    } finally {
+      long closing = System.nanoTime();
+      service.shutdown();
+      System.out.println("Closed the new database in " + secondsSince(closing) + " s");
+    }
+  }
+
+  private static final int FILL_BATCH = 50_000;
+
+  /** Gives every node of {@code label} without {@code key} an empty list, in batches. */
+  private static void fillEmptyLists(GraphDatabaseService db, String label, String key) {
+    long[] ids = new long[1024];
+    int count = 0;
+    try (Transaction tx = db.beginTx();
+        var nodes = tx.findNodes(Label.label(label))) {
+      while (nodes.hasNext()) {
+        Node node = nodes.next();
+        if (node.hasProperty(key)) continue;
+        if (count == ids.length) ids = Arrays.copyOf(ids, count * 2);
+        ids[count++] = node.getId();
+      }
+    }
+    for (int from = 0; from < count; from += FILL_BATCH) {
+      try (Transaction tx = db.beginTx()) {
+        for (int i = from; i < Math.min(count, from + FILL_BATCH); i++) {
+          tx.getNodeById(ids[i]).setProperty(key, new String[0]);
+        }
+        tx.commit();
+      }
+    }
   }
 
   /** The password in {@code file}, or a new random one written there (owner read/write only). */
