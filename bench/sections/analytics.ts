@@ -81,6 +81,19 @@ async function betweennessAgreement(db: Database, referenceStarts: number) {
   };
 }
 
+/** GDS's own estimate of betweenness's memory on the whole graph, as the API runs it (one thread). */
+async function betweennessEstimate(db: Database) {
+  const [row] = await db.read<{ requiredMemory: string; bytesMax: number }>(
+    `${projectionCypher({})}
+     CALL gds.betweenness.stream.estimate(g.graphName, {concurrency: 1})
+       YIELD requiredMemory, bytesMax
+     CALL gds.graph.drop(g.graphName, false) YIELD graphName
+     RETURN requiredMemory, bytesMax`,
+    projectionParams({}, 'bench-estimate'),
+  );
+  return row ?? null;
+}
+
 async function usedHeap(db: Database): Promise<number> {
   const [row] = await db.read<{ used: number }>(
     "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties.used AS used",
@@ -169,6 +182,8 @@ export async function measureAnalytics(options: {
             `    ${task.name}: first ${first.seconds} s, then ${runs.map((r) => r.seconds).join(', ')} s`,
           );
         }
+        const estimate = await betweennessEstimate(db);
+        options.log(`    betweenness memory, GDS's estimate: ${estimate?.requiredMemory}`);
         const agreement =
           options.referenceStarts > 0 && entities <= 100_000
             ? await betweennessAgreement(db, options.referenceStarts)
@@ -184,6 +199,7 @@ export async function measureAnalytics(options: {
           neo4jHeap: options.heap,
           bulkLoad: { seconds: bulk.seconds, entities: bulk.entities, links: bulk.links },
           tasks,
+          betweennessEstimate: estimate,
           betweennessAgreement: agreement,
         });
       } finally {
