@@ -70,8 +70,8 @@ export interface GroupingResult extends ProjectionSize {
  * Starts are all entities while that fits `BETWEENNESS_WORK_BUDGET`; above, GDS samples as many
  * starts as fit (Brandes–Pich estimation: GDS's `samplingSize`, a fixed seed so answers repeat),
  * but never fewer than `BETWEENNESS_MIN_STARTS`, below which even the first ranks drift. The
- * budget is about 50 searches of the 100k-entity benchmark graph, which fit the API's 15 s
- * timeout on two cores with the projection (docs/analytics.md; measured in docs/benchmarks.md).
+ * budget is about 50 searches of the 100k-entity benchmark graph: there the algorithm then costs
+ * about what the projection costs, as PageRank does (docs/api.md, docs/benchmarks.md §7).
  */
 export const BETWEENNESS_WORK_BUDGET = 35_000_000;
 export const BETWEENNESS_MIN_STARTS = 50;
