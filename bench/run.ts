@@ -436,6 +436,7 @@ async function main(): Promise<void> {
         sizes: options.analyticsSizes,
         repeats: options.repeats,
         heap: options.smoke ? '1g' : '4g',
+        referenceStarts: options.smoke ? 0 : 1_000,
         log,
       });
       save();

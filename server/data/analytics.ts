@@ -45,6 +45,8 @@ export interface CentralityResult extends ProjectionSize {
   measure: CentralityMeasure;
   /** True when betweenness was estimated from a sample of start entities. */
   sampled: boolean;
+  /** Betweenness: the start entities its shortest paths were counted from; null otherwise. */
+  starts: number | null;
   scores: ScoredEntity[];
 }
 
@@ -63,19 +65,34 @@ export interface GroupingResult extends ProjectionSize {
 }
 
 /**
- * Betweenness is exact up to this many entities; above it, it is estimated from this many
- * sampled start entities (a fixed seed, so answers repeat). Exact betweenness costs a
- * breadth-first search from every entity: hours at 100k entities on two cores.
+ * Betweenness is a breadth-first search from every start entity, each search visiting about every
+ * projected entity and relationship once, so its work is starts × (entities + relationships).
+ * Starts are all entities while that fits `BETWEENNESS_WORK_BUDGET`; above, GDS samples as many
+ * starts as fit (Brandes–Pich estimation: GDS's `samplingSize`, a fixed seed so answers repeat),
+ * but never fewer than `BETWEENNESS_MIN_STARTS`, below which even the first ranks drift. The
+ * budget is about 50 searches of the 100k-entity benchmark graph: there the algorithm then costs
+ * about what the projection costs, as PageRank does (docs/api.md, docs/benchmarks.md §7).
  */
-export const BETWEENNESS_EXACT_UP_TO = 5_000;
-export const BETWEENNESS_SAMPLES = 1_000;
+export const BETWEENNESS_WORK_BUDGET = 35_000_000;
+export const BETWEENNESS_MIN_STARTS = 50;
+export const BETWEENNESS_SEED = 42;
+
+/** Binds `starts`: how many start entities betweenness searches from, by the projection's size. */
+const BETWEENNESS_STARTS = `WITH g, toInteger($workBudget) AS budget, toInteger($minStarts) AS least
+WITH g, CASE
+    WHEN g.nodeCount * (g.nodeCount + g.relationshipCount) <= budget THEN g.nodeCount
+    WHEN budget / (g.nodeCount + g.relationshipCount) >= least
+      THEN budget / (g.nodeCount + g.relationshipCount)
+    WHEN g.nodeCount < least THEN g.nodeCount
+    ELSE least
+  END AS starts`;
 
 /** The algorithm's call per measure; each yields nodeId and score. */
 const CENTRALITY_CALLS: Record<CentralityMeasure, string> = {
   PAGE_RANK: 'CALL gds.pageRank.stream(g.graphName, {})',
-  BETWEENNESS: `CALL gds.betweenness.stream(g.graphName,
-      CASE WHEN g.nodeCount > ${BETWEENNESS_EXACT_UP_TO}
-        THEN {samplingSize: ${BETWEENNESS_SAMPLES}, samplingSeed: 42} ELSE {} END)`,
+  // Sampled on one thread: with more, GDS's seeded choice of starts varies from run to run.
+  BETWEENNESS: `CALL gds.betweenness.stream(g.graphName, CASE WHEN starts < g.nodeCount
+      THEN {samplingSize: starts, samplingSeed: ${BETWEENNESS_SEED}, concurrency: 1} ELSE {} END)`,
   DEGREE: 'CALL gds.degree.stream(g.graphName, {})',
 };
 
@@ -123,7 +140,8 @@ const DROP = 'CALL gds.graph.drop(g.graphName, false) YIELD graphName';
 
 export function centralityCypher(measure: CentralityMeasure, scope: AnalyticsScope): string {
   return `${projectionCypher(scope)}
-CALL (g) {
+${measure === 'BETWEENNESS' ? BETWEENNESS_STARTS : 'WITH g, null AS starts'}
+CALL (g, starts) {
   ${CENTRALITY_CALLS[measure]} YIELD nodeId, score
   WITH gds.util.asNode(nodeId) AS e, score
   ORDER BY score DESC, e.id
@@ -131,7 +149,7 @@ CALL (g) {
   RETURN collect({entity: ${entityProjection('e')}, score: score}) AS scores
 }
 ${DROP}
-RETURN ${SIZE}, scores`;
+RETURN ${SIZE}, starts, scores`;
 }
 
 export function groupingCypher(grouping: Grouping, scope: AnalyticsScope): string {
@@ -187,24 +205,40 @@ async function runAnalytics<T>(
   }
 }
 
+export interface CentralityOptions {
+  /** Betweenness's work budget (starts × (entities + relationships)). @default BETWEENNESS_WORK_BUDGET */
+  betweennessBudget?: number;
+}
+
 export async function centrality(
   db: Database,
   measure: CentralityMeasure,
   scope: AnalyticsScope,
   first: number,
+  options: CentralityOptions = {},
 ): Promise<CentralityResult> {
   const name = graphName();
   const row = await runAnalytics<{
     entities: number;
     links: number;
+    starts: number | null;
     scores: { entity: Record<string, unknown>; score: number }[];
-  }>(db, centralityCypher(measure, scope), { ...projectionParams(scope, name), first });
-  if (!row) return { measure, entities: 0, links: 0, sampled: false, scores: [] };
+  }>(db, centralityCypher(measure, scope), {
+    ...projectionParams(scope, name),
+    first,
+    workBudget: options.betweennessBudget ?? BETWEENNESS_WORK_BUDGET,
+    minStarts: BETWEENNESS_MIN_STARTS,
+  });
+  if (!row) {
+    const starts = measure === 'BETWEENNESS' ? 0 : null;
+    return { measure, entities: 0, links: 0, sampled: false, starts, scores: [] };
+  }
   return {
     measure,
     entities: row.entities,
     links: row.links,
-    sampled: measure === 'BETWEENNESS' && row.entities > BETWEENNESS_EXACT_UP_TO,
+    sampled: row.starts !== null && row.starts < row.entities,
+    starts: row.starts,
     scores: row.scores.map((s, i) => ({ entity: toEntity(s.entity), score: s.score, rank: i + 1 })),
   };
 }

@@ -7,6 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BETWEENNESS_MIN_STARTS,
+  BETWEENNESS_SEED,
+  centrality,
+  projectionCypher,
+  projectionParams,
+} from '../../server/data/analytics';
+import { LINK_STATUSES } from '../../server/model/vocabulary';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
 import { deleteGraph, importGeneratedGraph, loadGraph } from '../support/generated-graph';
@@ -45,7 +53,7 @@ const CENTRALITY = `query($measure: CentralityMeasure!, $within: [ID!], $kinds: 
   $statuses: [LinkStatus!], $asOf: Date, $first: Int) {
   centrality(measure: $measure, within: $within, kinds: $kinds, linkTypes: $linkTypes, statuses: $statuses,
              asOf: $asOf, first: $first) {
-    measure entityCount linkCount sampled scores { rank score entity { id } }
+    measure entityCount linkCount sampled starts scores { rank score entity { id } }
   }
 }`;
 
@@ -69,7 +77,13 @@ interface GroupingData {
 async function centralityOf(variables: Record<string, unknown>) {
   return dataOf(
     await execute<{
-      centrality: { entityCount: number; linkCount: number; sampled: boolean; scores: Scored[] };
+      centrality: {
+        entityCount: number;
+        linkCount: number;
+        sampled: boolean;
+        starts: number | null;
+        scores: Scored[];
+      };
     }>(CENTRALITY, variables),
   ).centrality;
 }
@@ -151,10 +165,53 @@ describe('centrality through GraphQL', () => {
     expectSameRanking(api.scores, direct, 50);
   });
 
-  it('betweenness over the whole graph agrees with GDS called directly (exact below 5,000)', async () => {
+  it('betweenness over a graph that fits the work budget is exact and agrees with GDS called directly', async () => {
     const api = await centralityOf({ measure: 'BETWEENNESS', statuses: ALL_STATUSES, first: 50 });
     expect(api.sampled).toBe(false);
+    expect(api.starts).toBe(api.entityCount);
     expectSameRanking(api.scores, await directScores('betweenness'), 50);
+  });
+
+  it('betweenness over a graph beyond the budget says it was sampled, from how many starts, and agrees with GDS sampling the same way', async () => {
+    const scope = { statuses: LINK_STATUSES };
+    const exact = await centrality(db, 'BETWEENNESS', scope, 50);
+    // Room for 300 searches over this graph (each visits every entity and both directions of a link).
+    const budget = 300 * (exact.entities + 2 * exact.links);
+    const api = await centrality(db, 'BETWEENNESS', scope, 50, { betweennessBudget: budget });
+    expect(api.sampled).toBe(true);
+    expect(api.starts).toBe(300);
+    expect(api.entities).toBe(exact.entities);
+
+    // GDS directly, on the request's projection, with the sampling the answer reports.
+    const name = 'direct-sampled-betweenness';
+    const rows = await db.read<{ id: string; score: number }>(
+      `${projectionCypher(scope)}
+       CALL gds.betweenness.stream(g.graphName,
+         {samplingSize: toInteger($starts), samplingSeed: toInteger($seed), concurrency: 1})
+         YIELD nodeId, score
+       WITH g, collect({id: gds.util.asNode(nodeId).id, score: score}) AS scores
+       CALL gds.graph.drop(g.graphName, false) YIELD graphName
+       UNWIND scores AS s RETURN s.id AS id, s.score AS score`,
+      { ...projectionParams(scope, name), starts: api.starts, seed: BETWEENNESS_SEED },
+    );
+    const direct = new Map(rows.map((r) => [r.id, r.score]));
+    expectSameRanking(api.scores, direct, 50);
+    // A sample, not the exact answer under another name: some top score differs from exact.
+    const exactScore = new Map(exact.scores.map((s) => [s.entity.id, s.score]));
+    expect(
+      api.scores.some((s) => Math.abs((exactScore.get(s.entity.id) ?? 0) - s.score) > 1e-6),
+    ).toBe(true);
+    // Asked again, the same sample: the same answer.
+    const again = await centrality(db, 'BETWEENNESS', scope, 50, { betweennessBudget: budget });
+    expect(again.scores).toEqual(api.scores);
+  });
+
+  it('betweenness never samples fewer starts than the minimum, however small the budget', async () => {
+    const api = await centrality(db, 'BETWEENNESS', { statuses: LINK_STATUSES }, 5, {
+      betweennessBudget: 1,
+    });
+    expect(api.sampled).toBe(true);
+    expect(api.starts).toBe(BETWEENNESS_MIN_STARTS);
   });
 
   it('degree with kinds, link types and an as-of day agrees with a count of the links', async () => {
