@@ -550,6 +550,33 @@ describe.skipIf(!chromiumAvailable())('keyboard and canvas', () => {
   });
 });
 
+type Box = { x1: number; y1: number; x2: number; y2: number };
+
+/** The area two boxes share (0 when apart). */
+const overlap = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)) *
+  Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
+
+/** Each visible entity's body and label box, and each visible link's label box, as drawn. */
+function drawnBoxes(page: Page) {
+  return page.evaluate(() => {
+    type El = { id(): string; data(k: string): unknown; boundingBox(o: object): Box };
+    type Els = { map<T>(f: (n: El) => T): T[] };
+    const cy = (window as unknown as { cy: { nodes(s: string): Els; edges(s: string): Els } }).cy;
+    const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true };
+    return {
+      nodes: cy.nodes(':visible').map((n) => ({
+        id: n.id(),
+        body: n.boundingBox({ includeLabels: false }),
+        label: n.boundingBox(labelOnly),
+      })),
+      edges: cy
+        .edges(':visible')
+        .map((e) => ({ id: e.id(), label: e.data('label') ? e.boundingBox(labelOnly) : null })),
+    };
+  });
+}
+
 describe.skipIf(!chromiumAvailable())('edge labels', () => {
   it('are laid out so that no node label covers another node or its label', async () => {
     const page = await newPage();
@@ -571,30 +598,15 @@ describe.skipIf(!chromiumAvailable())('edge labels', () => {
     await page.waitForFunction(
       () => !(window as unknown as { cy: { animated(): boolean } }).cy.animated(),
     );
-    const found = await page.evaluate(() => {
-      type Box = { x1: number; y1: number; x2: number; y2: number };
-      type El = { id(): string; boundingBox(o: object): Box };
-      const cy = (
-        window as unknown as { cy: { nodes(s: string): { map<T>(f: (n: El) => T): T[] } } }
-      ).cy;
-      const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true };
-      const nodes = cy.nodes(':visible').map((n) => ({
-        id: n.id(),
-        body: n.boundingBox({ includeLabels: false }),
-        label: n.boundingBox(labelOnly),
-      }));
-      const area = (a: Box, b: Box) =>
-        Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)) *
-        Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
-      const overlaps: string[] = [];
-      for (const a of nodes)
-        for (const b of nodes) {
-          if (a.id === b.id) continue;
-          if (a.id < b.id && area(a.label, b.label) > 1) overlaps.push(`${a.id} / ${b.id} labels`);
-          if (area(a.label, b.body) > 1) overlaps.push(`${a.id}'s label over ${b.id}`);
-        }
-      return { overlaps, nodes: nodes.length };
-    });
+    const { nodes } = await drawnBoxes(page);
+    const overlaps: string[] = [];
+    for (const a of nodes)
+      for (const b of nodes) {
+        if (a.id === b.id) continue;
+        if (a.id < b.id && overlap(a.label, b.label) > 1) overlaps.push(`${a.id} / ${b.id} labels`);
+        if (overlap(a.label, b.body) > 1) overlaps.push(`${a.id}'s label over ${b.id}`);
+      }
+    const found = { overlaps, nodes: nodes.length };
     expect(found.nodes).toBeGreaterThanOrEqual(7);
     expect(found.overlaps).toEqual([]);
   });
@@ -614,44 +626,17 @@ describe.skipIf(!chromiumAvailable())('edge labels', () => {
     const ids = spots.map(([id]) => `e=${id}`).join('&');
     const pos = spots.map(([, x, y]) => `${x},${y}`).join(';');
     await openView(page, running.url, `${ids}&pos=${encodeURIComponent(pos)}`);
-    const found = await page.evaluate(() => {
-      type Box = { x1: number; y1: number; x2: number; y2: number };
-      type El = {
-        id(): string;
-        data(k: string): unknown;
-        boundingBox(o: object): Box;
-      };
-      const cy = (
-        window as unknown as {
-          cy: {
-            nodes(s: string): { map<T>(f: (n: El) => T): T[] };
-            edges(s: string): { map<T>(f: (n: El) => T): T[] };
-          };
-        }
-      ).cy;
-      const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true };
-      const nodes = cy.nodes(':visible').map((n) => ({
-        id: n.id(),
-        body: n.boundingBox({ includeLabels: false }),
-        label: n.boundingBox(labelOnly),
-      }));
-      const edges = cy
-        .edges(':visible')
-        .map((e) => ({ id: e.id(), label: e.data('label') ? e.boundingBox(labelOnly) : null }));
-      const area = (a: Box, b: Box) =>
-        Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)) *
-        Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
-      const overlaps: string[] = [];
-      for (const edge of edges) {
-        if (!edge.label) continue;
-        for (const node of nodes) {
-          if (area(edge.label, node.label) > 1)
-            overlaps.push(`${edge.id} under ${node.id}'s label`);
-          if (area(edge.label, node.body) > 1) overlaps.push(`${edge.id} over ${node.id}`);
-        }
+    const { nodes, edges } = await drawnBoxes(page);
+    const overlaps: string[] = [];
+    for (const edge of edges) {
+      if (!edge.label) continue;
+      for (const node of nodes) {
+        if (overlap(edge.label, node.label) > 1)
+          overlaps.push(`${edge.id} under ${node.id}'s label`);
+        if (overlap(edge.label, node.body) > 1) overlaps.push(`${edge.id} over ${node.id}`);
       }
-      return { overlaps, labelled: edges.filter((e) => e.label).length };
-    });
+    }
+    const found = { overlaps, labelled: edges.filter((e) => e.label).length };
     expect(found.overlaps).toEqual([]);
     expect(found.labelled).toBe(5);
   });
