@@ -5,7 +5,7 @@ import type { EntityRecord } from '../model/types';
 import type { EntityKind } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
 import { type NodeRow, nodeProjection, toNode } from './identity-view';
-import { entityProjection, toEntity } from './projections';
+import { entityProjection, linkDegree, toEntity } from './projections';
 
 export async function entitiesByIds(db: Database, ids: readonly string[]): Promise<EntityRecord[]> {
   const rows = await db.read<{ e: Record<string, unknown> }>(
@@ -102,7 +102,7 @@ export async function searchEntities(
     `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: toInteger($candidates)})
      YIELD node, score
      WHERE $kinds IS NULL OR node.kind IN $kinds
-     WITH node, score, COUNT { (node)--() } AS degree
+     WITH node, score, ${linkDegree('node')} AS degree
      ORDER BY score DESC, degree DESC, size(node.name) ASC LIMIT toInteger($first)
      RETURN ${joinIdentities ? nodeProjection('node') : entityProjection('node')} AS e, score`,
     { query, kinds, first: asked, candidates: (kinds ? asked * 10 : asked) + TIE_CANDIDATES },

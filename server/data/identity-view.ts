@@ -60,8 +60,7 @@ export interface NodeRow {
  * One entity standing for an identity's records. The representative is the record with the
  * smallest id (the one the identity's id is made from): its name, kind and properties lead;
  * the other records' names become aliases and their properties fill what it lacks. Citations
- * are the records' own, each naming its source. `degree` counts links: each of k records also
- * has one RECORD_OF and k − 1 SAME_AS, which are not links.
+ * are the records' own, each naming its source. `degree` is the sum of the records' links.
  */
 export function identityView(identityId: string, records: readonly EntityRecord[]): EntityRecord {
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -73,7 +72,7 @@ export function identityView(identityId: string, records: readonly EntityRecord[
       if (properties[key] === undefined || properties[key] === null) properties[key] = value;
     }
   }
-  const degree = sorted.reduce((sum, r) => sum + r.degree - sorted.length, 0);
+  const degree = sorted.reduce((sum, r) => sum + r.degree, 0);
   properties.id = identityId;
   properties.degree = degree;
   const names = [...new Set(sorted.flatMap((r) => [r.name, ...r.aliases]))];

@@ -15,6 +15,7 @@ import { type LinkFilter, linkFilterParams, linkPredicate } from './link-filter'
 import {
   citedSourcesSubquery,
   entityProjection,
+  linkDegree,
   linkProjection,
   toEntity,
   toLink,
@@ -48,7 +49,7 @@ function level(types: string, kinds: string): string {
     CALL (f, seen) {
       MATCH (f)-[r:${types} WHERE ${linkPredicate('r')}]-(n:Entity WHERE ${kinds})
       WITH DISTINCT n
-      WITH n ORDER BY COUNT { (n)--() } DESC, n.id
+      WITH n ORDER BY ${linkDegree('n')} DESC, n.id
       WITH collect(n) AS ns
       RETURN size(ns) AS total, [n IN ns WHERE NOT n IN seen][..toInteger($limit)] AS kept
     }

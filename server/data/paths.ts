@@ -14,6 +14,7 @@ import { DIRECTION_PATTERNS, type Direction } from './links';
 import {
   citedSourcesSubquery,
   entityProjection,
+  linkDegree,
   linkProjection,
   toEntity,
   toLink,
@@ -30,7 +31,7 @@ export type PathMode = 'SHORTEST' | 'ALL_SHORTEST' | 'ALL';
 export type PathRank = 'LENGTH' | 'HUB_PENALTY';
 
 /** An entity's links of any type, status and direction: the degree that makes a hub. */
-const degree = (n: string) => `COUNT { (${n})--() }`;
+const degree = linkDegree;
 
 /** The hub cost of path `p`; its ends do not count. Same formula as docs/api.md. */
 const hubCostOf = (p: string) =>

@@ -6,9 +6,17 @@ import { unpackCitations } from '../model/citations';
 import type { EntityRecord, LinkRecord, SourceRecord } from '../model/types';
 import type { EntityKind, LinkStatus, LinkType } from '../model/vocabulary';
 
-/** `entityProjection('n')` → `n { .*, degree: COUNT { (n)--() } }` (degree from the node store). */
+/**
+ * Cypher: how many links `n` has. All its relationships less the RECORD_OF and SAME_AS that join
+ * records into identities, which are no links; both counts come from the node store's degrees.
+ */
+export function linkDegree(n: string): string {
+  return `(COUNT { (${n})--() } - COUNT { (${n})-[:RECORD_OF|SAME_AS]-() })`;
+}
+
+/** `entityProjection('n')` → `n { .*, degree: <its links> }`. */
 export function entityProjection(variable: string): string {
-  return `${variable} { .*, degree: COUNT { (${variable})--() } }`;
+  return `${variable} { .*, degree: ${linkDegree(variable)} }`;
 }
 
 export function linkProjection(variable: string): string {

@@ -235,8 +235,10 @@ describe('identities across the API', () => {
   it('finds an entity by a record id or the identity id; raw finds only records; a split record stands alone again', async () => {
     await joinThree();
     const ENTITY = `query ($id: ID!, $join: Boolean) { entity(id: $id, joinIdentities: $join) {
-      id records { id } identity { id records { id } } links { id from { id } } } }`;
-    type Answer = { entity: (PathNode & { identity: PathNode | null; links: PathLink[] }) | null };
+      id degree records { id } identity { id records { id } } links { id from { id } } } }`;
+    type Answer = {
+      entity: (PathNode & { degree: number; identity: PathNode | null; links: PathLink[] }) | null;
+    };
     for (const asked of [id('acme-b'), identityId]) {
       const entity = dataOf(await gql<Answer>(ENTITY, { id: asked })).entity;
       expect(entity?.id).toBe(identityId);
@@ -250,7 +252,10 @@ describe('identities across the API', () => {
         [`${P}listed-c`, id('acme-c')],
       ]);
     }
+    // Degree counts links: the identity's four, the raw record's one (not its RECORD_OF or SAME_AS).
+    expect(dataOf(await gql<Answer>(ENTITY, { id: identityId })).entity?.degree).toBe(4);
     const rawRecord = dataOf(await gql<Answer>(ENTITY, { id: id('acme-b'), join: false })).entity;
+    expect(rawRecord?.degree).toBe(1);
     expect(rawRecord?.id).toBe(id('acme-b'));
     expect(rawRecord?.records.map((r) => r.id)).toEqual([id('acme-b')]);
     expect(rawRecord?.identity?.id).toBe(identityId);

@@ -12,14 +12,13 @@ const record = (id: string, extra: Partial<EntityRecord> = {}): EntityRecord => 
   description: null,
   country: null,
   citations: [{ sourceId: `source:${id}`, excerpt: `${id} says so`, locator: null }],
-  // Two links, plus the RECORD_OF and the SAME_AS (to the other record) of a pair's record.
-  degree: 4,
+  degree: 2, // links only: entityProjection leaves RECORD_OF and SAME_AS out
   properties: { id },
   ...extra,
 });
 
 describe('identityView', () => {
-  it('leads with the smallest record, keeps every citation and counts links, not RECORD_OF or SAME_AS', () => {
+  it('leads with the smallest record, keeps every citation and adds up its records’ links', () => {
     const view = identityView('identity:a', [
       record('b', { aliases: ['Bee'], country: 'CN', properties: { id: 'b', founded: '1987' } }),
       record('a', { description: 'From list A.' }),
