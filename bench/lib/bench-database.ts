@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { applySchemaAndSeed } from '../../server/neo4j/cypher-script';
 import { createDatabase, type Database } from '../../server/neo4j/database';
 import { type LocalNeo4j, startLocalNeo4j } from '../../server/neo4j/local-neo4j';
@@ -49,4 +50,12 @@ export async function startBenchDatabase(options: {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A plain driver on the bench database, for the sections that time statements without the API. */
+export function benchDriver(uri: string, password: string): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic('neo4j', password), {
+    disableLosslessIntegers: true,
+    logging: { level: 'error', logger: () => {} },
+  });
 }

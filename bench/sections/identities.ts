@@ -5,9 +5,10 @@
  * view, A B B A per pair, through the driver; joined paths count a crossing (one SAME_AS step)
  * against maxHops like a link. Goal: joined p50 within 1.2× of raw.
  */
-import neo4j from 'neo4j-driver';
+
 import { reconcileIdentities } from '../../server/data/judgements';
 import type { Database } from '../../server/neo4j/database';
+import { benchDriver } from '../lib/bench-database';
 import { cypherRequest, type Pair, type Variant } from '../lib/queries';
 import { ratio, round, type Summary, summarize } from '../lib/stats';
 
@@ -62,10 +63,7 @@ export async function measureIdentities(options: {
   repeats: number;
   log: (line: string) => void;
 }): Promise<IdentitiesResult[]> {
-  const driver = neo4j.driver(options.uri, neo4j.auth.basic('neo4j', options.password), {
-    disableLosslessIntegers: true,
-    logging: { level: 'error', logger: () => {} },
-  });
+  const driver = benchDriver(options.uri, options.password);
   const run = async (variant: Variant, pair: Pair, joined: boolean) => {
     const { cypher, params } = cypherRequest(variant, pair, joined);
     const started = performance.now();

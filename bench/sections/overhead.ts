@@ -4,8 +4,10 @@
  * Threadline over HTTP, the bare node:http endpoint (same Cypher, same JSON), and the Cypher sent
  * directly with neo4j-driver from this process. Answers are checked equal.
  */
+
 import { isDeepStrictEqual } from 'node:util';
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { benchDriver } from '../lib/bench-database';
 import {
   cypherRequest,
   graphqlRequest,
@@ -62,10 +64,7 @@ export async function measureOverhead(options: {
   repeats: number;
   log: (line: string) => void;
 }): Promise<OverheadResult[]> {
-  const driver: Driver = neo4j.driver(options.uri, neo4j.auth.basic('neo4j', options.password), {
-    disableLosslessIntegers: true,
-    logging: { level: 'error', logger: () => {} },
-  });
+  const driver: Driver = benchDriver(options.uri, options.password);
   const results: OverheadResult[] = [];
   try {
     for (const variant of options.variants) {

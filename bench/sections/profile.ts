@@ -2,7 +2,9 @@
  * Section 6: Neo4j PROFILE database hits for every benchmark query, on a fixed set of pairs, so
  * a regression in a query's shape shows up as a number even when timings are noisy.
  */
-import neo4j, { type ProfiledPlan } from 'neo4j-driver';
+
+import type { ProfiledPlan } from 'neo4j-driver';
+import { benchDriver } from '../lib/bench-database';
 import { cypherRequest, type Pair, type Variant } from '../lib/queries';
 import { median } from '../lib/stats';
 
@@ -31,10 +33,7 @@ export async function profileQueries(options: {
   pairs: Pair[];
   log: (line: string) => void;
 }): Promise<ProfileResult[]> {
-  const driver = neo4j.driver(options.uri, neo4j.auth.basic('neo4j', options.password), {
-    disableLosslessIntegers: true,
-    logging: { level: 'error', logger: () => {} },
-  });
+  const driver = benchDriver(options.uri, options.password);
   const results: ProfileResult[] = [];
   try {
     for (const variant of options.variants) {
