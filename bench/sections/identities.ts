@@ -93,8 +93,8 @@ export async function measureIdentities(options: {
             const { ms, records } = await run(variant, pair, join);
             (join ? j : r).push(ms);
             if (join && repeat === 0) {
-              const entities = (records[0]?.get('entities') ?? []) as { identityId?: unknown }[];
-              if (entities.some((e) => e.identityId)) answersWithIdentity += 1;
+              const entities = (records[0]?.get('entities') ?? []) as { identity?: unknown }[];
+              if (entities.some((e) => e.identity)) answersWithIdentity += 1;
             }
           }
         }

@@ -9,7 +9,7 @@ import type { LinkType } from '../model/vocabulary';
 import type { Database } from '../neo4j/database';
 import { type NodeRow, nodeProjection, recordsOfId, toNodes } from './identity-view';
 import type { LinkFilter } from './link-filter';
-import { avoidOtherEndRecords, pathParams, pathPattern } from './paths';
+import { joinedPathSearch, type PathQuery, pathParams, pathPattern } from './paths';
 import {
   citedSourcesSubquery,
   entityProjection,
@@ -32,7 +32,7 @@ export interface ConnectResult extends SubgraphRecord {
 }
 
 export async function connect(db: Database, query: ConnectQuery): Promise<ConnectResult> {
-  const pattern = pathPattern({
+  const pathQuery: PathQuery = {
     from: '',
     to: '',
     maxHops: query.maxHops,
@@ -41,7 +41,7 @@ export async function connect(db: Database, query: ConnectQuery): Promise<Connec
     direction: 'BOTH',
     limit: LIMITS.connectPathsPerPair,
     joinIdentities: query.joinIdentities ?? false,
-  });
+  };
   const pairs: [string, string][] = [];
   query.ids.forEach((a, i) => {
     for (const b of query.ids.slice(i + 1)) pairs.push([a, b]);
@@ -53,7 +53,7 @@ export async function connect(db: Database, query: ConnectQuery): Promise<Connec
     sources: Record<string, unknown>[];
   }>(
     query.joinIdentities
-      ? joinedConnectCypher(pattern)
+      ? joinedConnectCypher(joinedPathSearch(pathQuery))
       : `CALL () {
        UNWIND $ids AS id
        MATCH (e:Entity {id: id})
@@ -63,7 +63,7 @@ export async function connect(db: Database, query: ConnectQuery): Promise<Connec
        UNWIND $pairs AS pair
        MATCH (a:Entity {id: pair[0]}), (b:Entity {id: pair[1]})
        CALL (a, b) {
-         ${pattern}
+         ${pathPattern(pathQuery)}
          WITH p LIMIT toInteger($perPair)
          RETURN nodes(p) AS ns, relationships(p) AS rs
        }
@@ -107,11 +107,11 @@ export async function connect(db: Database, query: ConnectQuery): Promise<Connec
 }
 
 /**
- * Joined: each id stands for its node's records; the shortest paths of every pair run between
- * any of their records; a SAME_AS step between two records of one identity is a crossing, not a
- * link, and counts against maxHops like one (paths.ts).
+ * Joined: each id stands for its node (an identity, or a record in none); the shortest paths of
+ * every pair run in one search between the two nodes (paths.ts joinedPathSearch), a SAME_AS step
+ * between two records of one identity being a crossing that counts against maxHops like a link.
  */
-function joinedConnectCypher(pattern: string): string {
+function joinedConnectCypher(search: string): string {
   return `CALL () {
        UNWIND $ids AS id
        ${recordsOfId('id', 'records', 'identity')}
@@ -123,14 +123,14 @@ function joinedConnectCypher(pattern: string): string {
        WITH pair[0] AS fromId, pair[1] AS toId
        ${recordsOfId('fromId', 'starts', 'fromIdentity')}
        ${recordsOfId('toId', 'ends', 'toIdentity')}
-       CALL (starts, ends) {
-         UNWIND starts AS a
-         UNWIND ends AS b
-         WITH a, b, ${avoidOtherEndRecords('[]')} WHERE NOT a IN ends AND NOT b IN starts
-         ${pattern}
-         WITH p ORDER BY size([s IN relationships(p) WHERE NOT s:SAME_AS]) LIMIT toInteger($perPair)
-         RETURN [n IN nodes(p) WHERE n:Entity] AS ns,
-                [r IN relationships(p) WHERE NOT r:SAME_AS] AS rs
+       CALL (starts, ends, fromIdentity, toIdentity) {
+         WITH starts, ends, [] AS avoidedIds, coalesce(fromIdentity, head(starts)) AS s,
+              coalesce(toIdentity, head(ends)) AS t
+         WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t
+         ${search}
+         WITH p, [r IN relationships(p) WHERE NOT r:RECORD_OF] AS steps
+         ORDER BY size(steps), size([r IN steps WHERE NOT r:SAME_AS]) LIMIT toInteger($perPair)
+         RETURN [n IN nodes(p) WHERE n:Entity] AS ns, [r IN steps WHERE NOT r:SAME_AS] AS rs
        }
        UNWIND ns AS n
        WITH collect(DISTINCT n) AS pathNodes, collect(rs) AS relLists

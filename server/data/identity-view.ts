@@ -41,19 +41,19 @@ export const SIBLINGS_JOIN = `CALL (frontier, seen) {
   WITH expanded, seen + siblings AS seen, frontier + siblings AS frontier`;
 
 /**
- * Cypher: a record `n` projected with what the view needs: `{record, identityId, siblings}`,
- * the siblings being the other records of its identity (none when it is in no identity).
+ * Cypher: a record `n` projected with what the view needs: `{record, identity}`, the identity
+ * (null when it is in none) with its id and the other records, its `siblings`. One RECORD_OF
+ * expansion per record: most records are in no identity, and a neighbourhood projects hundreds.
  */
 export function nodeProjection(n: string): string {
   return `{record: ${entityProjection(n)},
-    identityId: head([(${n})-[:RECORD_OF]->(i:Identity) | i.id]),
-    siblings: [(${n})-[:RECORD_OF]->(:Identity)<-[:RECORD_OF]-(m:Entity) | ${entityProjection('m')}]}`;
+    identity: head([(${n})-[:RECORD_OF]->(i:Identity) | {id: i.id,
+      siblings: [(i)<-[:RECORD_OF]-(m:Entity) WHERE m <> ${n} | ${entityProjection('m')}]}])}`;
 }
 
 export interface NodeRow {
   record: Record<string, unknown>;
-  identityId: string | null;
-  siblings: Record<string, unknown>[];
+  identity: { id: string; siblings: Record<string, unknown>[] } | null;
 }
 
 /**
@@ -93,8 +93,8 @@ export function identityView(identityId: string, records: readonly EntityRecord[
 /** A record as the view shows it: its identity when it has one, else itself. */
 export function toNode(row: NodeRow): EntityRecord {
   const record = toEntity(row.record);
-  if (!row.identityId) return record;
-  return identityView(row.identityId, [record, ...row.siblings.map(toEntity)]);
+  if (!row.identity) return record;
+  return identityView(row.identity.id, [record, ...row.identity.siblings.map(toEntity)]);
 }
 
 /**
@@ -110,7 +110,7 @@ export function toNodes(rows: readonly NodeRow[]): {
   for (const row of rows) {
     const id = String(row.record.id);
     if (nodeOf.has(id)) continue;
-    const node = nodes.get(row.identityId ?? id) ?? toNode(row);
+    const node = nodes.get(row.identity?.id ?? id) ?? toNode(row);
     nodes.set(node.id, node);
     for (const record of node.records ?? [node]) nodeOf.set(record.id, node.id);
   }

@@ -74,54 +74,101 @@ export interface PathsResult {
 }
 
 /** `y = b OR y:Person OR y:Company`: the end may be of any kind, the steps between may not. */
-function kindPredicate(kinds: readonly EntityKind[] | null | undefined): string {
+function kindPredicate(kinds: readonly EntityKind[] | null | undefined, isEnd: string): string {
   const labels = kindLabels(kinds);
   if (labels.length === 0) return 'true';
-  return `(y = b OR ${labels.map((kind) => `y:${kind}`).join(' OR ')})`;
+  return `(${isEnd} OR ${labels.map((kind) => `y:${kind}`).join(' OR ')})`;
 }
 
-/** The MATCH clause: selector, pattern and the simple-path rule. Exported for the benchmarks. */
+/**
+ * The selector: SHORTEST 1, ALL SHORTEST or SHORTEST k. Ranked by hub cost, SHORTEST picks the
+ * cheapest of all shortest paths, and ALL has to see every simple path (the k shortest need not
+ * hold the k cheapest): no selector then.
+ */
+function selectorOf(query: PathQuery): string {
+  const byHubs = query.rank === 'HUB_PENALTY';
+  if (query.mode === 'ALL_SHORTEST' || (byHubs && query.mode === 'SHORTEST')) return 'ALL SHORTEST';
+  if (byHubs) return '';
+  return `SHORTEST ${query.mode === 'SHORTEST' ? 1 : Math.trunc(query.limit) + 1}`;
+}
+
+// Shortest paths are simple already; SHORTEST k over trails needs the no-repeat rule inside the
+// parenthesised pattern, so it applies before the k are chosen (a WHERE after the pattern filters
+// the k chosen: trails through an entity twice took places from simple paths). Over the group
+// variables: each step's entity y[i] is none of those before it, x[0..i].
+const SIMPLE_PATH = 'all(i IN range(0, size(y) - 1) WHERE NOT y[i] IN x[0..i + 1])';
+
+/** The MATCH clause over raw records: selector, pattern and the simple-path rule. */
 export function pathPattern(query: PathQuery): string {
   const types = relationshipTypeExpression(query.linkTypes ?? []);
   const hubs =
     query.avoidHubsOver == null ? '' : ` AND (y = b OR ${degree('y')} <= $avoidHubsOver)`;
-  const entity = `${kindPredicate(query.kinds)}${hubs}`;
-  const maxHops = Math.trunc(query.maxHops);
-  let quantified: string;
-  if (query.joinIdentities) {
-    // SAME_AS (between two records of one identity) is walked both ways and is a step like a
-    // link, so the search is as deep as the raw one (docs/decisions.md); the link's direction,
-    // when asked, is checked against the step's start.
-    const directed =
-      query.direction === 'OUTGOING'
-        ? ' WHERE r:SAME_AS OR startNode(r) = x'
-        : query.direction === 'INCOMING'
-          ? ' WHERE r:SAME_AS OR endNode(r) = x'
-          : '';
-    const step = DIRECTION_PATTERNS.BOTH(`${types}|SAME_AS`, linkPredicate('r', '', 'SAME_AS'));
-    const node = `(y:Entity WHERE NOT y.id IN avoidIds AND ${entity})`;
-    quantified = `(a)((x)${step}${node}${directed}){1,${maxHops}}(b)`;
-  } else {
-    const step = DIRECTION_PATTERNS[query.direction](types, linkPredicate('r'));
-    const node = `(y:Entity WHERE NOT y.id IN $avoid AND ${entity})`;
-    quantified = `(a)((x)${step}${node}){1,${maxHops}}(b)`;
+  const step = DIRECTION_PATTERNS[query.direction](types, linkPredicate('r'));
+  const node = `(y:Entity WHERE NOT y.id IN $avoid AND ${kindPredicate(query.kinds, 'y = b')}${hubs})`;
+  const quantified = `(a)((x)${step}${node}){1,${Math.trunc(query.maxHops)}}(b)`;
+  if (query.mode !== 'ALL') return `MATCH p = ${selectorOf(query)} ${quantified}`;
+  return `MATCH p = ${selectorOf(query)} (${quantified} WHERE ${SIMPLE_PATH})`;
+}
+
+/**
+ * Cypher: a CALL that binds `p` to each path of the joined view between `s` and `t` (each an
+ * identity, or a record in none), with `starts` and `ends` (their records) and `avoidedIds` in
+ * scope. One search, however many records the ends have: an identity end is left or entered
+ * over one RECORD_OF, a step that every path from it has, so the selector still compares steps
+ * (links plus SAME_AS crossings, docs/decisions.md). An optional step (`{0,1}`) would serve
+ * both kinds of end in one pattern but made the search about 10 % slower, so a UNION runs the
+ * one branch that fits the ends.
+ */
+export function joinedPathSearch(query: PathQuery): string {
+  const branches = [false, true].flatMap((fromJoined) =>
+    [false, true].map((toJoined) => joinedBranch(query, fromJoined, toJoined)),
+  );
+  return `CALL (s, t, starts, ends, avoidedIds) {
+    ${branches.join('\n    UNION ALL\n    ')}
+  }`;
+}
+
+/**
+ * One branch of joinedPathSearch. A shortest path never runs through another record of an end's
+ * identity, nor crosses twice in a row (SAME_AS joins every two records of an identity): leaving
+ * those steps out is shorter. SHORTEST k (mode ALL) sees longer paths, so the rules are written.
+ */
+function joinedBranch(query: PathQuery, fromJoined: boolean, toJoined: boolean): string {
+  const types = relationshipTypeExpression(query.linkTypes ?? []);
+  const all = query.mode === 'ALL';
+  // An empty list keeps the search from reading each entity's id: only ALL adds to it.
+  const avoidIds = all && fromJoined ? 'avoidedIds + [m IN starts | m.id]' : 'avoidedIds';
+  const hubs =
+    query.avoidHubsOver == null ? '' : ` AND (y IN ends OR ${degree('y')} <= $avoidHubsOver)`;
+  // SAME_AS is walked both ways; a link's direction, when asked, is checked against the step's start.
+  const directed =
+    query.direction === 'OUTGOING'
+      ? ' WHERE r:SAME_AS OR startNode(r) = x'
+      : query.direction === 'INCOMING'
+        ? ' WHERE r:SAME_AS OR endNode(r) = x'
+        : '';
+  const step = DIRECTION_PATTERNS.BOTH(`${types}|SAME_AS`, linkPredicate('r', '', 'SAME_AS'));
+  const node = `(y:Entity WHERE NOT y.id IN avoidIds AND ${kindPredicate(query.kinds, 'y IN ends')}${hubs})`;
+  const head = fromJoined ? '<-[:RECORD_OF]-(:Entity)' : '';
+  const tail = toJoined ? '(:Entity)-[:RECORD_OF]->' : '';
+  let pattern = `(s)${head}((x)${step}${node}${directed}){1,${Math.trunc(query.maxHops)}}${tail}(t)`;
+  if (all) {
+    const rules = [
+      SIMPLE_PATH,
+      'none(i IN range(0, size(r) - 2) WHERE r[i]:SAME_AS AND r[i + 1]:SAME_AS)',
+    ];
+    if (toJoined) rules.push('none(i IN range(0, size(y) - 2) WHERE y[i] IN ends)');
+    pattern = `(${pattern} WHERE ${rules.join(' AND ')})`;
   }
-  // Shortest paths are simple already; SHORTEST k over trails needs the no-repeat rule inside
-  // the parenthesised pattern, so it applies before the k are chosen (a WHERE after the pattern
-  // filters the k chosen: trails through an entity twice took places from simple paths). Over
-  // the group variables: each step's entity y[i] is none of those before it, x[0..i].
-  const byHubs = query.rank === 'HUB_PENALTY';
-  // Ranked by hub cost, SHORTEST picks the cheapest of all shortest paths, and ALL has to see
-  // every simple path (the k shortest need not hold the k cheapest): no selector then.
+  // SHORTEST k: k as large as the paths kept (joinedPathsCypher), since collapsing may drop some.
   const selector =
-    query.mode === 'ALL_SHORTEST' || (byHubs && query.mode === 'SHORTEST')
-      ? 'ALL SHORTEST'
-      : byHubs
-        ? ''
-        : `SHORTEST ${query.mode === 'SHORTEST' ? 1 : Math.trunc(query.limit) + 1}`;
-  if (query.mode !== 'ALL') return `MATCH p = ${selector} ${quantified}`;
-  const simple = 'all(i IN range(0, size(y) - 1) WHERE NOT y[i] IN x[0..i + 1])';
-  return `MATCH p = ${selector} (${quantified} WHERE ${simple})`;
+    all && query.rank !== 'HUB_PENALTY'
+      ? `SHORTEST ${Math.trunc(query.limit) * 4 + 4}`
+      : selectorOf(query);
+  return `WITH s, t, starts, ends, ${avoidIds} AS avoidIds
+    WHERE s:${fromJoined ? 'Identity' : 'Entity'} AND t:${toJoined ? 'Identity' : 'Entity'}
+    MATCH p = ${selector} ${pattern}
+    RETURN p`;
 }
 
 export function pathsCypher(query: PathQuery): string {
@@ -154,57 +201,48 @@ export const AVOID_IDS = `CALL () {
 }`;
 
 /**
- * Paths over the joined view: the search runs from every record of `from`'s node to every
- * record of `to`'s, over links and SAME_AS crossings, never through another record of either
- * end. Paths come back ordered by links; findPaths collapses them to nodes and cuts them. Each
- * record is projected once: its projection reads its identity and siblings.
+ * Paths over the joined view: one search from `from`'s node to `to`'s (joinedPathSearch).
+ * Paths come back ordered by steps, then links; findPaths collapses them to nodes. Each record
+ * is projected once: its projection reads its identity and siblings.
  */
 function joinedPathsCypher(query: PathQuery): string {
-  // Over-fetched where collapsing may drop paths. A shortest path never visits a node twice in
-  // the view (one SAME_AS step between the two records would be shorter) and its links fix its
-  // crossings, so SHORTEST and ALL_SHORTEST by length need only one more than the limit.
+  // Over-fetched where collapsing may drop paths: only SHORTEST k and the hub ranking see paths
+  // that are not shortest, and those may come back to an identity they left.
   const byHubs = query.rank === 'HUB_PENALTY';
   const keep =
     byHubs || query.mode === 'ALL' ? 'toInteger($limit) * 4 + 4' : 'toInteger($limit) + 1';
-  const order = byHubs ? 'ORDER BY hubCost, hops, length(p)' : 'ORDER BY hops, length(p)';
+  const order = byHubs ? 'ORDER BY hubCost, size(steps), hops' : 'ORDER BY size(steps), hops';
   return `${recordsOfId('$from', 'starts', 'fromIdentity')}
 ${recordsOfId('$to', 'ends', 'toIdentity')}
 ${AVOID_IDS}
-CALL (starts, ends, avoidedIds) {
-  UNWIND starts AS a
-  UNWIND ends AS b
-  WITH a, b, ${avoidOtherEndRecords('avoidedIds')} WHERE NOT a IN ends AND NOT b IN starts
-  ${pathPattern(query)}
-  WITH p, size([s IN relationships(p) WHERE NOT s:SAME_AS]) AS hops, ${hubCostOf('p')} AS hubCost
+CALL (starts, ends, fromIdentity, toIdentity, avoidedIds) {
+  WITH starts, ends, avoidedIds, coalesce(fromIdentity, head(starts)) AS s,
+       coalesce(toIdentity, head(ends)) AS t
+  WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t
+  ${joinedPathSearch(query)}
+  WITH [n IN nodes(p) WHERE n:Entity] AS records, [r IN relationships(p) WHERE NOT r:RECORD_OF] AS steps
+  WITH records, steps, size([s IN steps WHERE NOT s:SAME_AS]) AS hops,
+       reduce(c = 0.0, n IN records[1..-1] | c + log(1 + ${degree('n')})) AS hubCost
   ${order} LIMIT ${keep}
-  RETURN collect(p) AS found, collect(hubCost) AS hubCosts
+  RETURN collect(records) AS foundRecords, collect(steps) AS foundSteps, collect(hubCost) AS hubCosts
 }
-WITH starts, ends, found, hubCosts,
-     reduce(rs = [], p IN found | rs + [r IN relationships(p) WHERE NOT r:SAME_AS AND NOT r IN rs]) AS allRels
+WITH starts, ends, foundRecords, foundSteps, hubCosts,
+     reduce(rs = [], steps IN foundSteps | rs + [r IN steps WHERE NOT r:SAME_AS AND NOT r IN rs]) AS allRels
 ${citedSourcesSubquery('allRels')}
 RETURN size(starts) > 0 AS fromFound, size(ends) > 0 AS toFound,
        any(x IN starts WHERE x IN ends) AS sameNode,
-       [i IN range(0, size(found) - 1) | {entityIds: [n IN nodes(found[i]) | n.id],
-         linkIds: [r IN relationships(found[i]) WHERE NOT r:SAME_AS | r.id], hubCost: hubCosts[i]}] AS paths,
-       [n IN reduce(ns = [], p IN found | ns + [m IN nodes(p) WHERE NOT m IN ns])
+       [i IN range(0, size(foundRecords) - 1) | {entityIds: [n IN foundRecords[i] | n.id],
+         linkIds: [r IN foundSteps[i] WHERE NOT r:SAME_AS | r.id], hubCost: hubCosts[i]}] AS paths,
+       [n IN reduce(ns = [], records IN foundRecords | ns + [m IN records WHERE NOT m IN ns])
          | ${nodeProjection('n')}] AS entities,
        [r IN allRels | ${linkProjection('r')}] AS links,
        sources`;
 }
 
 /**
- * Cypher: `avoidIds` for the search from record `a` to record `b`, given `starts` and `ends`:
- * the other records of the ends' identities join the avoided, since a path through one would
- * visit an end's node twice.
- */
-export function avoidOtherEndRecords(avoided: string): string {
-  return `${avoided} + [x IN starts + ends WHERE x <> a AND x <> b | x.id] AS avoidIds`;
-}
-
-/**
  * Joined paths as the view shows them: each run of records of one identity becomes its node;
- * a path visiting a node twice is not simple and goes; twins (the same links) go. Then the
- * mode's cut: ALL_SHORTEST keeps the fewest links, SHORTEST the first.
+ * a path visiting a node twice is not simple and goes; twins (the same links) go. SHORTEST
+ * keeps the first (the search found paths of the fewest steps, ordered by links).
  */
 export function collapsePaths(
   paths: readonly PathRecord[],
@@ -224,12 +262,7 @@ export function collapsePaths(
     seen.add(key);
     kept.push({ ...path, entityIds: nodes });
   }
-  if (mode === 'SHORTEST') return kept.slice(0, 1);
-  if (mode === 'ALL_SHORTEST') {
-    const fewest = Math.min(...kept.map((p) => p.linkIds.length));
-    return kept.filter((p) => p.linkIds.length === fewest);
-  }
-  return kept;
+  return mode === 'SHORTEST' ? kept.slice(0, 1) : kept;
 }
 
 /** ORDER BY and LIMIT over the found paths `p` with their `hubCost`. */

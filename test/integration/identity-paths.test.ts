@@ -13,7 +13,12 @@ import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
 import { loadGraph, randomGraph, writeRandomGraph } from '../support/generated-graph';
 import { dataOf, graphqlClient } from '../support/graphql';
-import { joinedShortestSteps, type RefQuery, sweepQuery } from '../support/reference-paths';
+import {
+  joinedShortestSteps,
+  joinedSimplePaths,
+  type RefQuery,
+  sweepQuery,
+} from '../support/reference-paths';
 
 const PREFIX = 'idpaths:';
 const KINDS = ['Person', 'Company', 'Organization', 'GovernmentList'];
@@ -142,6 +147,7 @@ describe('joined paths against an independent search', () => {
     }
     let connected = 0;
     let crossed = 0;
+    let cut = 0;
     for (const q of queries) {
       const label = JSON.stringify(q);
       if (
@@ -166,10 +172,10 @@ describe('joined paths against an independent search', () => {
         const answer = (await ask(mode, 50)).paths;
         // A path exactly when the reference has one within maxHops steps; none shorter than it.
         expect(answer.length > 0, `${label} ${mode}`).toBe(expected !== null);
+        // Every path has the fewest steps there are (links and crossings).
         for (const path of answer) {
           expect(path.length, label).toBe(path.links.length);
-          expect(stepsOf(path), label).toBeLessThanOrEqual(q.maxHops);
-          expect(stepsOf(path), label).toBeGreaterThanOrEqual(expected ?? 0);
+          expect(stepsOf(path), label).toBe(expected);
         }
         if (mode === 'SHORTEST') {
           expect(answer.length, label).toBeLessThanOrEqual(1);
@@ -185,8 +191,21 @@ describe('joined paths against an independent search', () => {
           }
         }
       }
+      // ALL: every simple path of the view, each once, as long as the limit allows.
+      const simple = joinedSimplePaths(graph.links, graph.entities, groups, q).map((p) =>
+        p.join(' '),
+      );
+      const every = await ask('ALL', 20);
+      const got = every.paths.map((p) => p.links.map((l) => l.id).join(' '));
+      expect(new Set(got).size, label).toBe(got.length);
+      for (const path of every.paths) expect(stepsOf(path), label).toBeLessThanOrEqual(q.maxHops);
+      expect(simple, label).toEqual(expect.arrayContaining(got));
+      expect(got.length, label).toBe(Math.min(20, simple.length));
+      expect(every.hasMore, label).toBe(simple.length > 20);
+      if (simple.length > 20) cut += 1;
       if (expected !== null) connected += 1;
     }
+    expect(cut).toBeGreaterThan(0);
     // Reachable and unreachable pairs, and paths that cross an identity, or the test proves little.
     expect(connected).toBeGreaterThan(4);
     expect(connected).toBeLessThan(queries.length);

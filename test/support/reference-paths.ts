@@ -170,21 +170,9 @@ export function hubCost(
   return entityIds.slice(1, -1).reduce((sum, id) => sum + Math.log(1 + (degrees.get(id) ?? 0)), 0);
 }
 
-/**
- * The joined view's shortest path in steps, where a step is a link or a crossing between two
- * records of one identity (`groups`: the records of each identity), or null when none is within
- * maxHops steps. The ends stand for all records of their identities; a path never runs through
- * another record of either end's identity; avoiding a record avoids its whole identity.
- */
-export function joinedShortestSteps(
-  links: readonly RefLink[],
-  entities: ReadonlyMap<string, RefEntity>,
-  groups: readonly (readonly string[])[],
-  q: RefQuery,
-): number | null {
-  const groupOf = new Map(groups.flatMap((g) => g.map((id) => [id, g] as const)));
-  const recordsOf = (id: string) => groupOf.get(id) ?? [id];
-  const crossings: RefLink[] = groups.flatMap((g) =>
+/** The crossings of the joined view: one between every two records of each identity. */
+function crossingsOf(groups: readonly (readonly string[])[]): RefLink[] {
+  return groups.flatMap((g) =>
     g.flatMap((x, i) =>
       g.slice(i + 1).map((y) => ({
         id: `crossing:${x}:${y}`,
@@ -197,24 +185,79 @@ export function joinedShortestSteps(
       })),
     ),
   );
-  const all = [...links, ...crossings];
+}
+
+/**
+ * Runs `search` for every pair of an end's records over links plus crossings: the ends stand
+ * for all records of their identities; a path never runs through another record of either
+ * end's identity; avoiding a record avoids its whole identity.
+ */
+function overEndRecords<T>(
+  links: readonly RefLink[],
+  groups: readonly (readonly string[])[],
+  q: RefQuery,
+  search: (all: readonly RefLink[], q: RefQuery) => T,
+): T[] {
+  const groupOf = new Map(groups.flatMap((g) => g.map((id) => [id, g] as const)));
+  const recordsOf = (id: string) => groupOf.get(id) ?? [id];
+  const all = [...links, ...crossingsOf(groups)];
   const starts = recordsOf(q.from);
   const ends = recordsOf(q.to);
   const avoided = (q.avoid ?? []).flatMap(recordsOf);
-  let best: number | null = null;
-  for (const from of starts) {
-    for (const to of ends) {
+  return starts.flatMap((from) =>
+    ends.map((to) => {
       const others = [...starts, ...ends].filter((id) => id !== from && id !== to);
-      const steps = shortestLength(all, entities, {
-        ...q,
-        from,
-        to,
-        avoid: [...avoided, ...others],
-      });
-      if (steps !== null && (best === null || steps < best)) best = steps;
+      return search(all, { ...q, from, to, avoid: [...avoided, ...others] });
+    }),
+  );
+}
+
+/**
+ * The joined view's shortest path in steps, where a step is a link or a crossing between two
+ * records of one identity (`groups`: the records of each identity), or null when none is within
+ * maxHops steps.
+ */
+export function joinedShortestSteps(
+  links: readonly RefLink[],
+  entities: ReadonlyMap<string, RefEntity>,
+  groups: readonly (readonly string[])[],
+  q: RefQuery,
+): number | null {
+  const found = overEndRecords(links, groups, q, (all, pair) =>
+    shortestLength(all, entities, pair),
+  );
+  const lengths = found.filter((steps): steps is number => steps !== null);
+  return lengths.length > 0 ? Math.min(...lengths) : null;
+}
+
+/**
+ * Every simple path of the joined view within maxHops steps, as its link ids (crossings left
+ * out, so one entry per path the view shows): each identity is entered once, and crossed at
+ * most once there.
+ */
+export function joinedSimplePaths(
+  links: readonly RefLink[],
+  entities: ReadonlyMap<string, RefEntity>,
+  groups: readonly (readonly string[])[],
+  q: RefQuery,
+): string[][] {
+  const groupOf = new Map(groups.flatMap((g, i) => g.map((id) => [id, i] as const)));
+  const byId = new Map([...links, ...crossingsOf(groups)].map((l) => [l.id, l]));
+  const found = new Map<string, string[]>();
+  for (const paths of overEndRecords(links, groups, q, (all, pair) =>
+    allSimplePaths(all, entities, pair).map((ids) => ({ ids, from: pair.from })),
+  )) {
+    for (const { ids, from } of paths) {
+      const nodes = pathEntities(ids, from, byId).map((id) => groupOf.get(id) ?? id);
+      const runs = nodes.filter((node, i) => i === 0 || nodes[i - 1] !== node);
+      const crossings = ids.map((id) => byId.get(id)?.type === CROSSING);
+      if (new Set(runs).size !== runs.length) continue;
+      if (crossings.some((c, i) => c && crossings[i + 1])) continue;
+      const linkIds = ids.filter((_, i) => !crossings[i]);
+      found.set(linkIds.join(' '), linkIds);
     }
   }
-  return best;
+  return [...found.values()];
 }
 
 /**

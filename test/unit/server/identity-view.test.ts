@@ -38,16 +38,14 @@ describe('identityView', () => {
 
   it('maps every record of an identity to one node, first met first', () => {
     const { nodes, nodeOf } = toNodes([
-      { record: { id: 'x', kind: 'Person', name: 'X' }, identityId: null, siblings: [] },
+      { record: { id: 'x', kind: 'Person', name: 'X' }, identity: null },
       {
         record: { id: 'b', kind: 'Company', name: 'B' },
-        identityId: 'identity:a',
-        siblings: [{ id: 'a', kind: 'Company', name: 'A' }],
+        identity: { id: 'identity:a', siblings: [{ id: 'a', kind: 'Company', name: 'A' }] },
       },
       {
         record: { id: 'a', kind: 'Company', name: 'A' },
-        identityId: 'identity:a',
-        siblings: [{ id: 'b', kind: 'Company', name: 'B' }],
+        identity: { id: 'identity:a', siblings: [{ id: 'b', kind: 'Company', name: 'B' }] },
       },
     ]);
     expect(nodes.map((n) => n.id)).toEqual(['x', 'identity:a']);
@@ -61,16 +59,18 @@ describe('collapsePaths', () => {
     ['h2', 'identity:h'],
   ]);
 
-  it('turns a run of records of one identity into its node, and keeps the fewest links for ALL_SHORTEST', () => {
-    const paths = collapsePaths(
-      [
-        { entityIds: ['l1', 'h1', 'h2', 'l2'], linkIds: ['x', 'y'] },
-        { entityIds: ['l1', 'm', 'n', 'l2'], linkIds: ['p', 'q', 'r'] },
-      ],
-      nodeOf,
-      'ALL_SHORTEST',
-    );
-    expect(paths).toEqual([{ entityIds: ['l1', 'identity:h', 'l2'], linkIds: ['x', 'y'] }]);
+  it('turns a run of records of one identity into its node; SHORTEST keeps the first path', () => {
+    const found = [
+      { entityIds: ['l1', 'h1', 'h2', 'l2'], linkIds: ['x', 'y'] },
+      { entityIds: ['l1', 'm', 'l2'], linkIds: ['p', 'q'] },
+    ];
+    expect(collapsePaths(found, nodeOf, 'ALL_SHORTEST')).toEqual([
+      { entityIds: ['l1', 'identity:h', 'l2'], linkIds: ['x', 'y'] },
+      { entityIds: ['l1', 'm', 'l2'], linkIds: ['p', 'q'] },
+    ]);
+    expect(collapsePaths(found, nodeOf, 'SHORTEST')).toEqual([
+      { entityIds: ['l1', 'identity:h', 'l2'], linkIds: ['x', 'y'] },
+    ]);
   });
 
   it('drops a path that comes back to an identity it left, and twins with the same links', () => {
