@@ -4,6 +4,7 @@
  */
 import { createLayoutRunner } from '../graph/layout-runner';
 import { LAYOUT_LABELS } from '../graph/layouts';
+import { counted } from '../state/counted';
 import { LAYOUT_NAMES, type LayoutName } from '../state/url-state';
 import { byId, h } from '../ui/dom';
 import type { ExplorerCore } from './context';
@@ -24,8 +25,9 @@ export function createLayoutControl(core: ExplorerCore) {
   async function runLayout(incremental: boolean) {
     if (store.entities.size === 0) return;
     const roots = view.selected?.type === 'entity' ? [view.selected.id] : [];
-    const result = await activity.track(`Laying out ${store.entities.size} entities`, () =>
-      runner.run(view.layout, { incremental, roots, fit: true }),
+    const result = await activity.track(
+      `Laying out ${counted(store.entities.size, 'entity', 'entities')}`,
+      () => runner.run(view.layout, { incremental, roots, fit: true }),
     );
     if (result) {
       performance.mark('threadline:layout-settled', { detail: result });

@@ -3,6 +3,8 @@
  * id) where they sat, its path search with its step, and its selection. Values the link cannot
  * use are named in one message.
  */
+
+import { counted } from '../state/counted';
 import { addToStore } from '../state/graph-store';
 import { openSharedSettings } from '../state/share';
 import { decodeViewState, type PathState } from '../state/url-state';
@@ -26,7 +28,7 @@ export async function restoreFromAddress(core: ExplorerCore, deps: RestoreDeps):
   const ids = [...new Set(state.entityIds)];
   if (ids.length) {
     const result = await activity.track(
-      `Reopening the shared view (${ids.length} entities)`,
+      `Reopening the shared view (${counted(ids.length, 'entity', 'entities')})`,
       (signal) => core.api.entitiesWithLinks(ids, signal),
     );
     if (result) {

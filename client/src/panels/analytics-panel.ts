@@ -19,6 +19,7 @@ import { KIND_STYLES } from '../graph/kind-style';
 import { communityColor, communityOf, nodeLooks, type ScoreDisplay } from '../state/score-styles';
 import { byId, h, replaceChildren, shapeIcon } from '../ui/dom';
 import './analytics-panel.css';
+import { counted } from '../state/counted';
 
 /** Entities in the "Who matters here?" list. */
 export const WHO_MATTERS_SHOWN = 10;
@@ -118,7 +119,7 @@ export function mountAnalyticsPanel(ctx: ExplorerContext): void {
       render();
       return;
     }
-    status = { text: `Ranking ${ids.length} entities…`, error: false };
+    status = { text: `Ranking ${counted(ids.length, 'entity', 'entities')}…`, error: false };
     render();
     try {
       const [ranked, communities] = await Promise.all([

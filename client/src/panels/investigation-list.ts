@@ -3,6 +3,7 @@
  * Delete. Opening is the caller's (investigation-open.ts); a refusal shows in `status`.
  */
 import type { InvestigationSummary } from '../api/investigations-api';
+import { counted } from '../state/counted';
 import { h, replaceChildren } from '../ui/dom';
 import type { InvestigationSession } from './investigation-session';
 
@@ -64,7 +65,7 @@ export function createInvestigationList(
           h(
             'div',
             { class: 'small muted' },
-            `${item.entityCount} entities · v${item.version} · ${item.updatedBy}, ${item.updatedAt.slice(0, 10)}`,
+            `${counted(item.entityCount, 'entity', 'entities')} · v${item.version} · ${item.updatedBy}, ${item.updatedAt.slice(0, 10)}`,
           ),
           h(
             'div',

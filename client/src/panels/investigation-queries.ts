@@ -3,6 +3,8 @@
  * answer drawn on the canvas (every id in it that is an entity, with the links among them,
  * outlined in violet), and kept in the investigation under a name to run again later.
  */
+
+import { counted } from '../state/counted';
 import { idsInAnswer, parseVariables } from '../state/query-result';
 import { h, replaceChildren } from '../ui/dom';
 import type { InvestigationSession } from './investigation-session';
@@ -199,7 +201,7 @@ export function createQueriesSection(session: InvestigationSession) {
       queryStatus,
       ids.length === 0
         ? 'The answer names no ids: nothing to draw (ask for `id` on entities, links or paths).'
-        : `${entities} entities and ${hits.length - entities} links from the answer are on the canvas, highlighted${truncated ? ' (only the first 500 ids were used)' : ''}.`,
+        : `${counted(entities, 'entity', 'entities')} and ${counted(hits.length - entities, 'link', 'links')} from the answer are on the canvas, highlighted${truncated ? ' (only the first 500 ids were used)' : ''}.`,
     );
     if (hits.length) canvas.fit(new Set(hits));
   }

@@ -10,6 +10,7 @@
  */
 import { checkWriteToken } from '../api/token-check';
 import type { ExplorerContext } from '../controllers/context';
+import { counted } from '../state/counted';
 import { byId, h, replaceChildren } from '../ui/dom';
 import { createNotesPanel } from '../ui/notes-panel';
 import { createTokenBox } from '../ui/token-box';
@@ -163,7 +164,7 @@ export function mountInvestigations(ctx: ExplorerContext): void {
     session.setCurrent(saved);
     replaceChildren(
       status,
-      `${created ? 'Saved' : 'Saved again'}: ${saved.entityCount} entities, version ${saved.version}, ${saved.updatedAt.slice(0, 16).replace('T', ' ')} UTC.`,
+      `${created ? 'Saved' : 'Saved again'}: ${counted(saved.entityCount, 'entity', 'entities')}, version ${saved.version}, ${saved.updatedAt.slice(0, 16).replace('T', ' ')} UTC.`,
     );
     notes.render();
     void list.refresh();
@@ -207,7 +208,7 @@ export function mountInvestigations(ctx: ExplorerContext): void {
     notes.setNotes(opened.notes);
     replaceChildren(
       status,
-      `Opened "${opened.title}": ${store.entities.size} entities, version ${opened.version}.`,
+      `Opened "${opened.title}": ${counted(store.entities.size, 'entity', 'entities')}, version ${opened.version}.`,
     );
     status.classList.remove('error');
     if (result.problems.length)

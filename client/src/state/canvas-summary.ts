@@ -2,10 +2,9 @@
  * The status line under the canvas and the counts the filter panel shows. Pure.
  */
 import type { EntityKind, LinkType } from '../api/types';
+import { counted } from './counted';
 import type { GraphStore } from './graph-store';
 import type { ViewModel } from './view';
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** E.g. "7 entities · 9 links · 2 entities and 1 link hidden by filters · as of 2021-06-01". */
 export function canvasSummary(
@@ -15,12 +14,12 @@ export function canvasSummary(
 ): string {
   const { filters, path } = view;
   const hiddenParts = [
-    hidden.entities ? count(hidden.entities, 'entity', 'entities') : '',
-    hidden.links ? count(hidden.links, 'link', 'links') : '',
+    hidden.entities ? counted(hidden.entities, 'entity', 'entities') : '',
+    hidden.links ? counted(hidden.links, 'link', 'links') : '',
   ].filter(Boolean);
   const parts = [
-    count(store.entities.size, 'entity', 'entities'),
-    count(store.links.size, 'link', 'links'),
+    counted(store.entities.size, 'entity', 'entities'),
+    counted(store.links.size, 'link', 'links'),
   ];
   if (hiddenParts.length) parts.push(`${hiddenParts.join(' and ')} hidden by filters`);
   if (filters.asOf)
