@@ -4,8 +4,8 @@
  */
 import { loadConfig } from '../config';
 import { refreshSearchText } from '../data/search-text-refresh';
-import { applySchemaAndSeed } from '../neo4j/cypher-script';
 import { relationshipTypeExpression } from '../model/vocabulary';
+import { applySchemaAndSeed } from '../neo4j/cypher-script';
 import { openDatabase } from '../neo4j/open-database';
 
 const opened = await openDatabase(loadConfig(), (line) => process.stderr.write(`${line}\n`));

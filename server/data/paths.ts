@@ -33,6 +33,14 @@ export type PathRank = 'LENGTH' | 'HUB_PENALTY';
 /** An entity's links of any type, status and direction: the degree that makes a hub. */
 const degree = linkDegree;
 
+/**
+ * A record's degree as the joined view shows it: its links plus those of the other records of
+ * its identity, so that `avoidHubsOver` and the hub cost judge the node, not one of its records.
+ */
+const viewDegree = (n: string) =>
+  `(${degree(n)} + COUNT { (${n})-[:RECORD_OF]->(:Identity)<-[:RECORD_OF]-(:Entity)-[hubLink]-()
+     WHERE NOT hubLink:RECORD_OF AND NOT hubLink:SAME_AS })`;
+
 /** The hub cost of path `p`; its ends do not count. Same formula as docs/api.md. */
 const hubCostOf = (p: string) =>
   `reduce(c = 0.0, n IN nodes(${p})[1..-1] | c + log(1 + ${degree('n')}))`;
@@ -139,7 +147,7 @@ function joinedBranch(query: PathQuery, fromJoined: boolean, toJoined: boolean):
   // An empty list keeps the search from reading each entity's id: only ALL adds to it.
   const avoidIds = all && fromJoined ? 'avoidedIds + [m IN starts | m.id]' : 'avoidedIds';
   const hubs =
-    query.avoidHubsOver == null ? '' : ` AND (y IN ends OR ${degree('y')} <= $avoidHubsOver)`;
+    query.avoidHubsOver == null ? '' : ` AND (y IN ends OR ${viewDegree('y')} <= $avoidHubsOver)`;
   // SAME_AS is walked both ways; a link's direction, when asked, is checked against the step's start.
   const directed =
     query.direction === 'OUTGOING'
@@ -202,8 +210,9 @@ export const AVOID_IDS = `CALL () {
 
 /**
  * Paths over the joined view: one search from `from`'s node to `to`'s (joinedPathSearch).
- * Paths come back ordered by steps, then links; findPaths collapses them to nodes. Each record
- * is projected once: its projection reads its identity and siblings.
+ * Paths come back ordered by steps, then links; findPaths collapses them to nodes. The hub cost
+ * counts each node between the ends once, by its view degree: a record reached by a crossing
+ * adds nothing. Each record is projected once: its projection reads its identity and siblings.
  */
 function joinedPathsCypher(query: PathQuery): string {
   // Over-fetched where collapsing may drop paths: only SHORTEST k and the hub ranking see paths
@@ -221,8 +230,10 @@ CALL (starts, ends, fromIdentity, toIdentity, avoidedIds) {
   WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t
   ${joinedPathSearch(query)}
   WITH [n IN nodes(p) WHERE n:Entity] AS records, [r IN relationships(p) WHERE NOT r:RECORD_OF] AS steps
+  WITH records, steps, [n IN records | ${viewDegree('n')}] AS degrees
   WITH records, steps, size([s IN steps WHERE NOT s:SAME_AS]) AS hops,
-       reduce(c = 0.0, n IN records[1..-1] | c + log(1 + ${degree('n')})) AS hubCost
+       reduce(c = 0.0, i IN range(1, size(records) - 2) |
+         c + CASE WHEN steps[i - 1]:SAME_AS THEN 0.0 ELSE log(1 + degrees[i]) END) AS hubCost
   ${order} LIMIT ${keep}
   RETURN collect(records) AS foundRecords, collect(steps) AS foundSteps, collect(hubCost) AS hubCosts
 }

@@ -14,6 +14,7 @@ import { connectTestDatabase } from '../support/database';
 import { loadGraph, randomGraph, writeRandomGraph } from '../support/generated-graph';
 import { dataOf, graphqlClient } from '../support/graphql';
 import {
+  degreesOf,
   joinedShortestSteps,
   joinedSimplePaths,
   type RefQuery,
@@ -211,6 +212,68 @@ describe('joined paths against an independent search', () => {
     expect(connected).toBeLessThan(queries.length);
     expect(crossed).toBeGreaterThan(0);
   }, 240_000);
+
+  it('judges hubs by the degree of the node, its records’ links together, and costs each node once', async () => {
+    // The view degree of each record: the links of all records of its identity.
+    const linkDegrees = degreesOf(graph.links);
+    const viewDegrees = new Map<string, number>();
+    for (const [record, links] of linkDegrees) viewDegrees.set(record, links);
+    for (const group of groups) {
+      const sum = group.reduce((n, record) => n + (linkDegrees.get(record) ?? 0), 0);
+      for (const record of group) viewDegrees.set(record, sum);
+    }
+    const nodeDegree = (e: { id: string; records: { id: string }[] | null }) =>
+      viewDegrees.get(e.records?.[0]?.id ?? e.id) ?? 0;
+    const HUBS = `query($from: ID!, $to: ID!, $maxHops: Int, $mode: PathMode, $avoidHubsOver: Int, $rank: PathRank) {
+      paths(from: $from, to: $to, maxHops: $maxHops, mode: $mode, limit: 50,
+            avoidHubsOver: $avoidHubsOver, rank: $rank) {
+        paths { length hubCost entities { id records { id } } links { id from { id } to { id } } }
+      }
+    }`;
+    const joined = groups.flat();
+    let connected = 0;
+    let joinedHubsLeftOut = 0;
+    for (let i = 0; i < 24; i++) {
+      const from = pick(joined);
+      let to = i % 2 === 0 ? pick(joined) : id(Math.floor(random() * ENTITIES));
+      while (groups.some((g) => g.includes(from) && g.includes(to)) || to === from)
+        to = pick(joined);
+      const q: RefQuery = { from, to, maxHops: 5, avoidHubsOver: 7, degrees: viewDegrees };
+      const label = JSON.stringify({ from, to });
+      const expected = joinedShortestSteps(graph.links, graph.entities, groups, q);
+      const perRecord = joinedShortestSteps(graph.links, graph.entities, groups, {
+        ...q,
+        degrees: linkDegrees,
+      });
+      if (expected !== perRecord) joinedHubsLeftOut += 1;
+      const ask = async (mode: string, rank: string | null) =>
+        dataOf(
+          await execute<{
+            paths: { paths: (PathsData['paths']['paths'][number] & { hubCost: number })[] };
+          }>(HUBS, { from, to, maxHops: 5, mode, avoidHubsOver: 7, rank }),
+        ).paths.paths;
+      const shortest = await ask('SHORTEST', null);
+      expect(shortest.length > 0, label).toBe(expected !== null);
+      for (const path of shortest) {
+        expect(stepsOf(path), label).toBe(expected);
+        for (const e of path.entities.slice(1, -1))
+          expect(nodeDegree(e), label).toBeLessThanOrEqual(7);
+      }
+      const ranked = await ask('ALL_SHORTEST', 'HUB_PENALTY');
+      const costs = ranked.map((p) => p.hubCost);
+      expect(costs, label).toEqual([...costs].sort((a, b) => a - b));
+      for (const path of ranked) {
+        const cost = path.entities
+          .slice(1, -1)
+          .reduce((sum, e) => sum + Math.log(1 + nodeDegree(e)), 0);
+        expect(path.hubCost, label).toBeCloseTo(cost, 6);
+      }
+      if (expected !== null) connected += 1;
+    }
+    expect(connected).toBeGreaterThan(4);
+    // Pairs where judging hubs per record would have let a path through a joined hub.
+    expect(joinedHubsLeftOut).toBeGreaterThan(0);
+  }, 120_000);
 
   it('writes the SAME_AS of identities from before it existed on a whole reconcile', async () => {
     const count = async () =>
