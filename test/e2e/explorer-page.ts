@@ -140,7 +140,8 @@ export function modelPositions(page: Page): Promise<Record<string, { x: number; 
     const spots: Record<string, { x: number; y: number }> = {};
     cy.nodes().forEach((n) => {
       if (!n.hasClass('more'))
-        spots[n.id()] = { x: Math.round(n.position().x), y: Math.round(n.position().y) };
+        // + 0: a position rounded from just left of 0 is -0, one place with 0 (a link writes both as 0).
+        spots[n.id()] = { x: Math.round(n.position().x) + 0, y: Math.round(n.position().y) + 0 };
     });
     return spots;
   });
