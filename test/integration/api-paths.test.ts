@@ -2,11 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../bench/data/generate-graph';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
-import {
-  loadGraph as loadGeneratedGraph,
-  randomGraph,
-  writeRandomGraph,
-} from '../support/generated-graph';
+import { createRandomGraph, loadGraph as loadGeneratedGraph } from '../support/generated-graph';
 import { dataOf, graphqlClient } from '../support/graphql';
 import {
   allSimplePaths,
@@ -206,7 +202,7 @@ describe('paths on a generated graph, against an independent search', () => {
   const id = (i: number) => `${PREFIX}${i}`;
 
   beforeAll(async () => {
-    const { entities, links } = randomGraph({
+    await createRandomGraph(db, {
       prefix: PREFIX,
       entities: ENTITIES,
       links: LINKS,
@@ -215,7 +211,6 @@ describe('paths on a generated graph, against an independent search', () => {
       statuses: STATUSES,
       random,
     });
-    await writeRandomGraph(db, entities, links);
     graph = await loadGraph(PREFIX);
     expect(graph.entities.size).toBe(ENTITIES);
     expect(graph.links.length).toBe(LINKS);

@@ -11,7 +11,7 @@ import { seededRandom } from '../../bench/data/generate-graph';
 import { reconcileIdentities } from '../../server/data/judgements';
 import type { Database } from '../../server/neo4j/database';
 import { connectTestDatabase } from '../support/database';
-import { loadGraph, randomGraph, writeRandomGraph } from '../support/generated-graph';
+import { createRandomGraph, loadGraph } from '../support/generated-graph';
 import { dataOf, graphqlClient } from '../support/graphql';
 import {
   degreesOf,
@@ -51,7 +51,7 @@ beforeAll(async () => {
   db = connectTestDatabase(120_000);
   execute = graphqlClient(db);
   await removeAll();
-  const { entities, links } = randomGraph({
+  await createRandomGraph(db, {
     prefix: PREFIX,
     entities: ENTITIES,
     links: LINKS,
@@ -60,7 +60,6 @@ beforeAll(async () => {
     statuses: STATUSES,
     random,
   });
-  await writeRandomGraph(db, entities, links);
   // Disjoint identities: 90 pairs and 15 triples (about 15 % of the records joined).
   const pool = Array.from({ length: ENTITIES }, (_, i) => id(i));
   const take = () => pool.splice(Math.floor(random() * pool.length), 1)[0] as string;

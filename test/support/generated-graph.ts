@@ -145,3 +145,12 @@ export async function writeRandomGraph(
     );
   }
 }
+
+/** randomGraph, written with writeRandomGraph: a test's own random graph in the database. */
+export async function createRandomGraph(
+  db: Database,
+  options: Parameters<typeof randomGraph>[0],
+): Promise<void> {
+  const { entities, links } = randomGraph(options);
+  await writeRandomGraph(db, entities, links);
+}
